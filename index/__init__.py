@@ -1,0 +1,1 @@
+"""Ibid's index layer: parsing, chunking, embedding, Chroma and keyword stores, sync."""

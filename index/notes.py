@@ -1,0 +1,77 @@
+"""Footnote entries: split a note into title, publisher, URL and access date; resolve Ibid."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from index.types import Footnote
+
+_URL_RE = re.compile(r"https?://[^\s<>\"“”]+", re.IGNORECASE)
+_QUOTED_RE = re.compile(r"[“\"«‘](?P<t>[^”\"»’]{3,400})[”\"»’]")
+_ACCESSED_RE = re.compile(
+    r"\(?\b(?:access(?:ed)?(?:\s+date|\s+on)?|retrieved(?:\s+on)?|erişim\s+tarihi|consulted)\s*[:]?\s*"
+    r"(?P<d>[^()\n]{4,40}?)\s*\)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_IBID_RE = re.compile(
+    r"^\s*(?:ibid(?:em)?|ib)\s*\.?\s*(?:[,;:]\s*)?(?P<loc>.*?)\s*\.?\s*$", re.IGNORECASE
+)
+
+
+def is_ibid(text: str) -> bool:
+    return bool(_IBID_RE.match(text)) and len(text) < 80
+
+
+def _clean_url(url: str) -> str:
+    return url.rstrip(".,;)]’”'\"")
+
+
+def parse_note(label: str, text: str) -> Footnote:
+    text = text.strip()
+    match = _IBID_RE.match(text)
+    if match and len(text) < 80:
+        return Footnote(label=label, text=text, locator=match.group("loc") or None)
+    url_match = _URL_RE.search(text)
+    url = _clean_url(url_match.group(0)) if url_match else None
+    accessed_match = _ACCESSED_RE.search(text)
+    accessed = accessed_match.group("d").strip(" .,") if accessed_match else None
+    title_match = _QUOTED_RE.search(text)
+    title = title_match.group("t").strip(" ,") if title_match else None
+
+    publisher: str | None = None
+    rest = text
+    if accessed_match:
+        rest = rest[: accessed_match.start()]
+    if url_match:
+        rest = rest[: url_match.start()] + " " + rest[url_match.end() :]
+    if title_match:
+        rest = rest[title_match.end() :] if title_match.start() < 3 else rest.replace(
+            title_match.group(0), " "
+        )
+    parts = [p.strip(" .,;:()") for p in re.split(r"[,;]", rest)]
+    parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]*", p)]
+    # Without a quoted title or a URL the parts are too ambiguous (author? title? press?) to
+    # label, so the note keeps only its text.
+    if parts and (title or url):
+        publisher = parts[0]
+    if publisher is None and url:
+        host = urlparse(url).hostname or ""
+        publisher = host.removeprefix("www.") or None
+    return Footnote(
+        label=label, text=text, title=title, publisher=publisher, url=url, accessed=accessed
+    )
+
+
+def resolve_ibids(notes: list[Footnote]) -> list[str]:
+    """Point each Ibid. at the original note it repeats (in place); return warnings."""
+    warnings: list[str] = []
+    previous: Footnote | None = None
+    for note in notes:
+        if is_ibid(note.text):
+            if previous is None:
+                warnings.append(f"note [{note.label}] says Ibid. but no note precedes it")
+            else:
+                note.ibid_of = previous.ibid_of or previous.label
+        previous = note
+    return warnings

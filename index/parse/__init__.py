@@ -1,0 +1,95 @@
+"""Turn a source file into Articles. One entry point, `parse_file`, dispatching on the ending.
+
+Every failure is a `ParseError` naming the file and the reason, so ingest can report it and go
+on with the other files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.errors import ParseError
+from index.parse.common import content_hash, slugify
+from index.parse.plaintext import parse_text
+from index.types import Article
+
+FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".jsonl": "jsonl",
+}
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    if not path.is_file():
+        raise ParseError(path, "not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ParseError(path, "file is empty")
+    if size > max_bytes:
+        raise ParseError(
+            path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+            "(raise IBID_INDEX__INGEST__MAX_FILE_MB to allow it)"
+        )  # fmt: skip
+    return path.read_bytes()
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ParseError(path, f"not valid UTF-16 text ({exc.reason})") from exc
+    if b"\x00" in data[:8192]:
+        raise ParseError(path, "binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            path, f"not UTF-8 text: invalid byte at offset {exc.start}; re-save it as UTF-8"
+        ) from exc
+    if not text.strip():
+        raise ParseError(path, "file has no text (only whitespace)")
+    return text
+
+
+def parse_file(path: Path, *, max_bytes: int = 20_000_000) -> list[Article]:
+    """Parse one file into its articles (a .jsonl file holds many; other formats one)."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ParseError(path, f"unsupported file type '{path.suffix}' (supported: "
+                         f"{', '.join(sorted(FORMATS))})")  # fmt: skip
+    data = read_bytes(path, max_bytes)
+    if fmt == "pdf":
+        from index.parse.pdf import parse_pdf
+
+        return [parse_pdf(path, data)]
+    text = decode_text(path, data)
+    if fmt == "jsonl":
+        from index.parse.jsonl import parse_jsonl
+
+        return parse_jsonl(path, text)
+    if fmt == "html":
+        from index.parse.html import parse_html
+
+        return [parse_html(path, text, content_hash(data))]
+    article = parse_text(
+        text,
+        article_id=slugify(path.stem),
+        source=str(path),
+        fmt=fmt,
+        content_hash=content_hash(data),
+    )
+    check_article(path, article)
+    return [article]
+
+
+def check_article(path: Path, article: Article) -> None:
+    if not article.paragraphs:
+        raise ParseError(path, "no article text found (no body paragraphs after removing page chrome)")

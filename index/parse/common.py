@@ -1,0 +1,115 @@
+"""Heuristics shared by every format: boilerplate, dates, language, names, ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Whole lines a scraped page carries that are never article text (share widgets in several
+# languages, print/email buttons, language switchers).
+_BOILERPLATE_RE = re.compile(
+    r"^(?:share(?: this(?: article| post)?)?|paylaş|поделиться|teilen|partager|compartir|"
+    r"condividi|tweet|print|e-?mail|facebook|twitter|linkedin|whatsapp|telegram|copy link|"
+    r"x|save|bookmark|subscribe|follow us|advertisement|reklam|"
+    r"this (?:post|article|page) is also available in\s*:?.*|also available in\s*:.*|"
+    r"bu (?:yazı|içerik) .*dilde de mevcuttur.*|read in\s*:.*|"
+    r"skip to (?:main )?content|back to top|tags?\s*:.*|etiketler\s*:.*)$",
+    re.IGNORECASE,
+)
+# A heading after which a scraped page lists other posts: it and everything below are dropped.
+_RELATED_RE = re.compile(
+    r"^(?:similar posts|related posts|related articles|related|you may also like|read more|"
+    r"more from .*|recommended|benzer yazılar|ilgili yazılar|похожие записи|popular posts|"
+    r"latest posts|recent posts|other articles)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(_BOILERPLATE_RE.match(line.strip()))
+
+
+def is_related_heading(line: str) -> bool:
+    return bool(_RELATED_RE.match(line.strip()))
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_RES = [
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
+    re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\b"),
+]
+
+
+def parse_date(text: str) -> str | None:
+    """First date in `text` as ISO YYYY-MM-DD, or None."""
+    for pattern in _DATE_RES:
+        m = pattern.search(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+        day, year = int(groups["d"]), int(groups["y"])
+        if 1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+_STOPWORDS = {
+    "en": "the and of to in is that for with as was on by it are this from be have which",
+    "tr": "ve bir bu da de ile için olarak olan gibi daha çok ise ancak sonra kadar",
+    "de": "der die und das ist nicht mit den von zu dem ein eine auch sich auf für",
+    "fr": "le la les et des est une pour dans que qui sur pas par au avec ce",
+    "es": "el la los las y de que en un una es por con para del se su al",
+    "ru": "и в не на что он с по как это из но за от к",
+}
+_STOPSETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code by stopword share; enough to tag and filter an archive, not a classifier."""
+    words = re.findall(r"\w+", text.lower()[:20000])
+    if len(words) < 20:
+        return None
+    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPSETS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 0.05 * len(words) else None
+
+
+_NAME_WORD = r"(?:[A-ZÇĞİÖŞÜ][a-zà-ÿçğıöşü'’-]+|[A-ZÇĞİÖŞÜ]{2,}|[A-Z]\.)"
+_NAME_RE = re.compile(
+    rf"^(?:(?:Dr|Prof|Assoc|Asst|Mr|Mrs|Ms)\.?\s+)*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$"
+)
+
+
+def looks_like_name(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= 60 and bool(_NAME_RE.match(line))
+
+
+def surname(name: str) -> str:
+    return name.split()[-1].strip(".").lower()
+
+
+def slugify(text: str, max_len: int = 64) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", text).strip("-").lower()
+    return slug[:max_len].strip("-") or "article"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

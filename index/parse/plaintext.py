@@ -1,0 +1,287 @@
+"""Plain text and Markdown articles, and the shared text stage every other format ends in.
+
+A scraped article page reads, top to bottom: category line, title, highlight bullets,
+share-widget words, body (with `#` or plain headings and footnote markers), the notes list,
+author name(s) and bio, then a related-posts list. `parse_text` sorts blocks into those parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from index.notes import parse_note, resolve_ibids
+from index.parse.common import (
+    detect_language,
+    is_boilerplate,
+    is_related_heading,
+    looks_like_name,
+    parse_date,
+    surname,
+)
+from index.text import find_markers, normalize_space, split_sentences
+from index.types import Article, Footnote, Paragraph
+
+_NOTE_RE = re.compile(
+    r"^(?:\[(?P<caret>\^)?(?P<br>\d{1,4}|[ivxlcdm]{1,8}|(?(caret)[\w.-]{1,24}|(?!)))\](?P<colon>:)?"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s*(?P<text>\S.*)$",
+    re.DOTALL,
+)
+_NUMBERED_NOTE_RE = re.compile(r"^(?P<label>\d{1,4}|[ivxlcdm]{1,8})[.)]\s+(?P<text>\S.*)$")
+_NOTES_HEADING_RE = re.compile(
+    r"^#*\s*(?:notes|footnotes|endnotes|references|sources|bibliography|citations|"
+    r"dipnotlar|kaynaklar|kaynakça|примечания|источники)\s*:?$",
+    re.IGNORECASE,
+)
+_HEADING_MD_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
+_BYLINE_RE = re.compile(r"^(?:by|author|authors|yazar|written by)\s*[:\-]?\s+(?P<names>.+)$", re.I)
+_URL_LINE_RE = re.compile(r"^(?:url|source|canonical|link)\s*:\s*(?P<url>https?://\S+)$", re.I)
+_CATEGORY_LINE_RE = re.compile(r"^(?:category|section|kategori)\s*:\s*(?P<c>.+)$", re.I)
+_DATE_LINE_RE = re.compile(r"^(?:published|date|posted|updated|tarih)?\s*:?\s*(?P<d>.{6,40})$", re.I)
+
+_SUPER = {c: str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
+
+
+@dataclass
+class _Block:
+    kind: str  # text | heading | note | boiler | related | notes_heading
+    text: str
+    label: str = ""
+    level: int = 0
+
+
+@dataclass
+class _Parts:
+    meta: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _heading_like(text: str) -> bool:
+    return (
+        len(text) < 200
+        and len(text.split()) <= 25
+        and not re.search(r"[.!?:;,]$", text)
+        and "\n" not in text
+    )
+
+
+def _classify(raw: str) -> list[_Block]:
+    lines = [normalize_space(line) for line in raw.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return []
+    # Notes lists, headings, bullet highlights and repeated author names come one per line
+    # without blank lines between them; soft-wrapped prose lines are joined back together.
+    all_terminal = all(re.search(r"[.!?\"”’)]$", line) for line in lines)
+    all_short = all(len(line.split()) <= 8 and not re.search(r"[.!?]$", line) for line in lines)
+    blocks: list[_Block] = []
+    prose: list[str] = []
+    for line in lines:
+        if all_terminal or all_short or _stands_alone(line):
+            if prose:
+                blocks += _classify_line(" ".join(prose))
+                prose = []
+            blocks += _classify_line(line)
+        else:
+            prose.append(line)
+    if prose:
+        blocks += _classify_line(" ".join(prose))
+    return blocks
+
+
+def _stands_alone(line: str) -> bool:
+    return bool(
+        _NOTE_RE.match(line)
+        or _HEADING_MD_RE.match(line)
+        or _NOTES_HEADING_RE.match(line)
+        or looks_like_name(line)
+        or is_boilerplate(line)
+        or is_related_heading(line)
+    )
+
+
+def _classify_line(text: str) -> list[_Block]:
+    if m := _HEADING_MD_RE.match(text):
+        inner = m.group("text")
+        if _NOTES_HEADING_RE.match(inner):
+            return [_Block("notes_heading", inner)]
+        return [_Block("heading", inner, level=len(m.group("hashes")))]
+    if _NOTES_HEADING_RE.match(text):
+        return [_Block("notes_heading", text)]
+    if m := _NOTE_RE.match(text):
+        label = m.group("br") or "".join(_SUPER[c] for c in (m.group("sup") or ""))
+        if m.group("caret") or m.group("br") or len(text) > 8:
+            return [_Block("note", m.group("text").strip(), label=label)]
+    if is_related_heading(text):
+        return [_Block("related", text)]
+    if is_boilerplate(text):
+        return [_Block("boiler", text)]
+    return [_Block("text", text)]
+
+
+def _split_header(blocks: list[_Block], parts: _Parts) -> list[_Block]:
+    """Take title, category, byline, date, URL and highlights off the top; return the rest."""
+    meta = parts.meta
+    i = 0
+    texts = [b for b in blocks[:2]]
+    if texts and texts[0].kind == "heading" and texts[0].level == 1:
+        meta["title"] = texts[0].text
+        i = 1
+    elif len(texts) == 2 and all(
+        b.kind == "text" and _heading_like(b.text) for b in texts
+    ) and len(texts[0].text.split()) <= 4:
+        meta["category"], meta["title"] = texts[0].text, texts[1].text
+        i = 2
+    elif texts and texts[0].kind in ("text", "heading") and _heading_like(texts[0].text):
+        meta["title"] = texts[0].text
+        i = 1
+    # Metadata lines and highlights sit between the title and the first share widget.
+    boiler_at = next(
+        (j for j in range(i, min(len(blocks), i + 10)) if blocks[j].kind == "boiler"), None
+    )
+    highlights: list[str] = []
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "boiler":
+            i += 1
+            continue
+        if b.kind != "text" or len(b.text) > 300:
+            break
+        if m := _BYLINE_RE.match(b.text):
+            meta.setdefault("authors", re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")))
+        elif m := _URL_LINE_RE.match(b.text):
+            meta.setdefault("url", m.group("url"))
+        elif m := _CATEGORY_LINE_RE.match(b.text):
+            meta.setdefault("category", m.group("c"))
+        elif len(b.text) <= 60 and (d := parse_date(b.text)) and _DATE_LINE_RE.match(b.text):
+            meta.setdefault("published", d)
+        elif boiler_at is not None and i < boiler_at and len(split_sentences(b.text)) <= 2:
+            highlights.append(b.text)
+        else:
+            break
+        i += 1
+    if highlights:
+        meta.setdefault("highlights", highlights)
+    return blocks[i:]
+
+
+def _split_trailer(blocks: list[_Block], parts: _Parts) -> list[_Block]:
+    """Take the author line(s) and bio off the end of `blocks`; drop any related-posts list."""
+    cut = next((j for j, b in enumerate(blocks) if b.kind == "related"), len(blocks))
+    blocks = blocks[:cut]
+    texts = [j for j, b in enumerate(blocks) if b.kind == "text"]
+    if not texts:
+        return blocks
+    last = texts[-1]
+    bio = None if looks_like_name(blocks[last].text) else last
+    pos = len(texts) - (1 if bio is None else 2)
+    first_name = None
+    while pos >= 0 and looks_like_name(blocks[texts[pos]].text):
+        first_name = texts[pos]
+        pos -= 1
+    if first_name is None:
+        return blocks
+    names = list(dict.fromkeys(blocks[j].text for j in texts if first_name <= j < (bio or len(blocks))))
+    if bio is not None and not any(surname(n) in blocks[bio].text.lower() for n in names):
+        return blocks  # a name-like line inside the body, not an author block
+    parts.meta.setdefault("authors", names)
+    if bio is not None:
+        parts.meta.setdefault("author_bio", blocks[bio].text)
+    return blocks[:first_name]
+
+
+def parse_text(
+    text: str,
+    *,
+    article_id: str,
+    source: str = "",
+    fmt: str = "txt",
+    content_hash: str = "",
+    meta: dict[str, Any] | None = None,
+) -> Article:
+    """Parse article text into an Article. `meta` values (from HTML or JSONL) win over guesses."""
+    parts = _Parts()
+    blocks = [b for raw in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) for b in _classify(raw)]
+    blocks = _split_header(blocks, parts)
+
+    notes: list[Footnote] = []
+    body: list[_Block] = []
+    trailer: list[_Block] = []
+    last_note = max((j for j, b in enumerate(blocks) if b.kind == "note"), default=-1)
+    in_notes_section = False
+    for j, b in enumerate(blocks):
+        if b.kind == "note":
+            notes.append(parse_note(b.label, b.text))
+            in_notes_section = True
+        elif b.kind == "notes_heading":
+            in_notes_section = True
+        elif in_notes_section and b.kind == "text" and (m := _NUMBERED_NOTE_RE.match(b.text)):
+            notes.append(parse_note(m.group("label"), m.group("text")))
+        elif 0 <= last_note < j:
+            trailer.append(b)
+        else:
+            body.append(b)
+    if trailer:
+        # After the notes list only the author block is article text; the rest is page chrome.
+        _split_trailer(trailer, parts)
+    else:
+        body = _split_trailer(body, parts)
+
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    for j, b in enumerate(body):
+        if b.kind == "heading":
+            section = b.text
+        elif b.kind == "text":
+            nxt = body[j + 1] if j + 1 < len(body) else None
+            if _heading_like(b.text) and len(b.text.split()) <= 12 and nxt and nxt.kind == "text":
+                section = b.text
+                continue
+            paragraphs.append(
+                Paragraph(n=len(paragraphs) + 1, section=section, text=b.text,
+                          markers=find_markers(b.text))
+            )  # fmt: skip
+
+    warnings = parts.warnings
+    warnings += resolve_ibids(notes)
+    warnings += _check_notes(paragraphs, notes)
+
+    merged = {**parts.meta, **{k: v for k, v in (meta or {}).items() if v not in (None, "", [])}}
+    title = merged.get("title") or article_id
+    if " " not in title and "_" in title:
+        title = title.replace("_", " ")
+    body_text = " ".join(p.text for p in paragraphs)
+    return Article(
+        id=article_id,
+        title=title,
+        authors=[a.strip() for a in merged.get("authors", []) if a.strip()],
+        published=merged.get("published"),
+        category=merged.get("category"),
+        language=merged.get("language") or detect_language(body_text),
+        url=merged.get("url"),
+        highlights=merged.get("highlights", []),
+        paragraphs=paragraphs,
+        footnotes=notes,
+        author_bio=merged.get("author_bio"),
+        source=source,
+        format=fmt,
+        content_hash=content_hash,
+        warnings=warnings,
+    )
+
+
+def _check_notes(paragraphs: list[Paragraph], notes: list[Footnote]) -> list[str]:
+    warnings: list[str] = []
+    labels = [n.label for n in notes]
+    for label in sorted({x for x in labels if labels.count(x) > 1}):
+        warnings.append(f"note label [{label}] appears {labels.count(label)} times")
+    cited = {m.label for p in paragraphs for m in p.markers}
+    for p in paragraphs:
+        for label in p.footnotes:
+            if label not in labels:
+                warnings.append(f"paragraph {p.n} cites [{label}] but the notes list has no such note")
+    for label in dict.fromkeys(labels):
+        if label not in cited:
+            warnings.append(f"note [{label}] is never cited in the text")
+    return warnings

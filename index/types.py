@@ -1,0 +1,114 @@
+"""One type per stage of the index: Article (parsed) -> Chunk (embedded unit).
+
+LangChain `Document` appears only at the vector-store boundary (`index.store`).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Marker(BaseModel):
+    """A footnote marker as printed in a paragraph, with its offsets in `Paragraph.text`."""
+
+    label: str = Field(description="Normalised note label: 'iv', '12'.")
+    start: int
+    end: int
+
+
+class Footnote(BaseModel):
+    """One entry of an article's notes list, parsed into its parts."""
+
+    label: str
+    text: str = Field(description="The note as printed, e.g. 'Ibid.' or '“Title”, BBC, https://…'.")
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+    ibid_of: str | None = Field(
+        default=None, description="Label of the original note an 'Ibid.' repeats, chains resolved."
+    )
+    locator: str | None = Field(default=None, description="Page or locator after Ibid., e.g. 'p. 4'.")
+
+
+class Paragraph(BaseModel):
+    n: int = Field(description="1-based position among the article's body paragraphs.")
+    section: str | None = None
+    text: str = Field(description="Paragraph text with its footnote markers as printed.")
+    markers: list[Marker] = Field(default_factory=list)
+
+    @property
+    def footnotes(self) -> list[str]:
+        """Labels cited in this paragraph, first occurrence order, no repeats."""
+        return list(dict.fromkeys(m.label for m in self.markers))
+
+
+class Article(BaseModel):
+    id: str
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    published: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) when known.")
+    category: str | None = None
+    language: str | None = None
+    url: str | None = None
+    highlights: list[str] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    author_bio: str | None = None
+    source: str = Field(default="", description="Path of the file the article came from.")
+    format: str = Field(default="txt", description="txt, md, html, pdf or jsonl.")
+    content_hash: str = ""
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def author(self) -> str | None:
+        return ", ".join(self.authors) or None
+
+    def footnote(self, label: str) -> Footnote | None:
+        for note in self.footnotes:
+            if note.label == label:
+                return note
+        return None
+
+    def resolved_footnote(self, label: str) -> Footnote | None:
+        """The note for `label` with an Ibid.'s source fields taken from the note it repeats."""
+        note = self.footnote(label)
+        if note is None or note.ibid_of is None:
+            return note
+        original = self.footnote(note.ibid_of)
+        if original is None:
+            return note
+        return note.model_copy(
+            update={
+                "title": original.title,
+                "publisher": original.publisher,
+                "url": original.url,
+                "accessed": original.accessed,
+            }
+        )
+
+    def paragraph(self, n: int) -> Paragraph | None:
+        if 1 <= n <= len(self.paragraphs) and self.paragraphs[n - 1].n == n:
+            return self.paragraphs[n - 1]
+        return next((p for p in self.paragraphs if p.n == n), None)
+
+
+class Chunk(BaseModel):
+    """A paragraph-anchored slice of an article: what gets embedded and retrieved."""
+
+    id: str = Field(description="Content hash: an unchanged chunk keeps its id across runs.")
+    article_id: str
+    ord: int = Field(description="0-based position of the chunk in its article.")
+    section: str | None = None
+    para_start: int
+    para_end: int
+    char_start: int = Field(description="Offset in paragraph `para_start` where the chunk starts.")
+    char_end: int = Field(description="Offset in paragraph `para_end` where the chunk ends.")
+    text: str = Field(description="Stored text, footnote markers kept.")
+    embed_text: str = Field(description="Contextual header plus text without markers.")
+    footnotes: list[str] = Field(default_factory=list)
+    title: str = ""
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    tokens: int = Field(default=0, description="Word pieces of `embed_text` for the embedder.")

@@ -1,0 +1,1 @@
+"""Ibid's rag layer."""
