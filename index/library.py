@@ -1,0 +1,127 @@
+"""`Library`: one archive (manifest + Chroma collection + keyword index) under IBID_HOME.
+
+Heavy parts (embedder, Chroma client, BM25) load on first use, so listing articles is instant.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.embeddings import Embeddings
+
+from index.chunking import TokenCount, token_counter
+from index.embed import load_embedder, model_path
+from index.errors import NotFoundError
+from index.keyword import KeywordIndex
+from index.manifest import Manifest
+from index.settings import IndexSettings
+from index.store import VectorStore, make_client
+from index.types import Article, Chunk
+
+if TYPE_CHECKING:
+    from index.sync import IngestReport
+
+
+class Library:
+    def __init__(
+        self,
+        home: Path,
+        settings: IndexSettings | None = None,
+        *,
+        embeddings: Embeddings | None = None,
+        token_count: TokenCount | None = None,
+    ) -> None:
+        self.home = Path(home).expanduser()
+        self.settings = settings or IndexSettings()
+        self.collection_name = self.settings.collection_name()
+        self.dir = self.home / "indexes" / self.collection_name
+        self.manifest = Manifest(self.dir / "manifest.sqlite")
+        self._embeddings = embeddings
+        self._token_count = token_count
+        self._vectors: VectorStore | None = None
+        self._keyword: KeywordIndex | None = None
+
+    @property
+    def model(self) -> str:
+        return self.settings.embedding.model
+
+    @property
+    def embeddings(self) -> Embeddings:
+        if self._embeddings is None:
+            self._embeddings = load_embedder(self.settings.embedding, self.home / "cache")
+        return self._embeddings
+
+    @property
+    def token_count(self) -> TokenCount:
+        if self._token_count is None:
+            self._token_count = token_counter(str(model_path(self.model)))
+        return self._token_count
+
+    @property
+    def vectors(self) -> VectorStore:
+        if self._vectors is None:
+            client = make_client(self.home, self.settings.chroma.url)
+            self._vectors = VectorStore(client, self.collection_name, self.embeddings, self.model)
+        return self._vectors
+
+    def keyword(self) -> KeywordIndex:
+        """The BM25 index for the manifest's current generation, rebuilt if stale."""
+        generation = self.manifest.generation()
+        if self._keyword is not None and self._keyword.generation == generation:
+            return self._keyword
+        path = self.dir / "bm25"
+        index = KeywordIndex.load(path, generation)
+        if index is None:
+            chunks = list(self.manifest.all_chunks())
+            index = KeywordIndex.build(
+                [c.id for c in chunks], [c.embed_text for c in chunks], generation
+            )
+            index.save(path)
+        self._keyword = index
+        return index
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One writer at a time per archive: a second ingest waits instead of interleaving."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.dir / ".write.lock", os.O_CREAT | os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+    # reads ------------------------------------------------------------------------------
+    def articles(self) -> list[dict[str, Any]]:
+        return self.manifest.article_rows()
+
+    def article(self, article_id: str) -> Article:
+        article = self.manifest.article(article_id)
+        if article is None:
+            raise NotFoundError(f"no article with id '{article_id}' (see `ibid articles`)")
+        return article
+
+    def chunks(self, ids: Sequence[str]) -> dict[str, Chunk]:
+        return self.manifest.chunks(ids)
+
+    # writes -----------------------------------------------------------------------------
+    def ingest(
+        self, paths: Sequence[Path], *, prune: bool = False, progress: bool = False
+    ) -> IngestReport:
+        from index.sync import ingest
+
+        return ingest(self, paths, prune=prune, progress=progress)
+
+    def remove(self, article_id: str) -> None:
+        from index.sync import remove_article
+
+        self.article(article_id)
+        with self.writing():
+            remove_article(self, article_id)
+            self.keyword()

@@ -1,0 +1,190 @@
+"""Ingest: make the archive match a set of files, idempotently and safely under kill -9.
+
+Per article: vectors go to Chroma first (upserts by content-hash id, then stale ids of that
+article deleted), and only then is the manifest row committed. A run killed anywhere leaves the
+manifest on the old version, so a re-run redoes that article; a "dirty" flag makes the next run
+reconcile Chroma against the manifest in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from index.chunking import chunk_article
+from index.errors import ParseError
+from index.parse import parse_file
+from index.parse.common import content_hash
+from index.types import Article
+
+if TYPE_CHECKING:
+    from index.library import Library
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    articles: int = 0
+    chunks: int = 0
+    collection: str = ""
+    embedded_chunks: int = 0
+    timings_s: dict[str, float] = field(
+        default_factory=lambda: {"parse": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0}
+    )
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def collect_files(paths: Sequence[Path], extensions: list[str], report: IngestReport) -> list[Path]:
+    exts = {e.lower() for e in extensions}
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in exts and not p.name.startswith(".")
+            )  # fmt: skip
+        elif path.exists():
+            files.append(path)
+        else:
+            report.failed.append({"path": str(path), "error": "no such file or directory"})
+    return list(dict.fromkeys(p.resolve() for p in files))
+
+
+def _article_id(lib: Library, article: Article, source: str) -> str:
+    """The parser's slug, unless another file already owns it: then slug + hash of the path."""
+    owner = lib.manifest.article_hash(article.id)
+    if owner is None or owner[0] == source:
+        return article.id
+    return f"{article.id}-{hashlib.sha256(source.encode()).hexdigest()[:6]}"
+
+
+def _sync_article(lib: Library, article: Article, report: IngestReport) -> None:
+    existing = lib.manifest.article_hash(article.id)
+    if existing is not None and existing[1] == article.content_hash:
+        report.unchanged += 1
+        return
+    t0 = time.perf_counter()
+    chunks = chunk_article(article, lib.settings.chunking, lib.token_count)
+    t1 = time.perf_counter()
+    vectors = lib.embeddings.embed_documents([c.embed_text for c in chunks])
+    t2 = time.perf_counter()
+    lib.vectors.upsert(chunks, vectors, lib.settings.chroma.batch_size)
+    keep = {c.id for c in chunks}
+    stale = [cid for cid in lib.vectors.ids_for_article(article.id) if cid not in keep]
+    lib.vectors.delete(stale)
+    lib.manifest.put_article(article, chunks, lib.model)
+    t3 = time.perf_counter()
+    report.timings_s["chunk"] += t1 - t0
+    report.timings_s["embed"] += t2 - t1
+    report.timings_s["store"] += t3 - t2
+    report.embedded_chunks += len(chunks)
+    if existing is None:
+        report.added += 1
+    else:
+        report.updated += 1
+
+
+def remove_article(lib: Library, article_id: str) -> None:
+    lib.vectors.delete(lib.vectors.ids_for_article(article_id))
+    source = lib.manifest.article_hash(article_id)
+    lib.manifest.remove_article(article_id)
+    if source is not None:
+        # Forget the file too, so ingesting it again brings the article back.
+        lib.manifest.drop_file(source[0])
+
+
+def _ingest_file(lib: Library, path: Path, report: IngestReport) -> None:
+    source = str(path)
+    max_bytes = int(lib.settings.ingest.max_file_mb * 1_000_000)
+    prior = lib.manifest.file(source)
+    t0 = time.perf_counter()
+    try:
+        digest = content_hash(path.read_bytes()) if path.stat().st_size <= max_bytes else ""
+        if prior is not None and prior[0] == digest:
+            report.unchanged += len(prior[1])
+            return
+        articles = parse_file(path, max_bytes=max_bytes)
+    except ParseError as exc:
+        report.failed.append({"path": source, "error": exc.reason})
+        return
+    except OSError as exc:
+        report.failed.append({"path": source, "error": f"cannot read: {exc.strerror or exc}"})
+        return
+    finally:
+        report.timings_s["parse"] += time.perf_counter() - t0
+    ids: list[str] = []
+    for article in articles:
+        article = article.model_copy(
+            update={"id": _article_id(lib, article, source), "source": source}
+        )
+        ids.append(article.id)
+        report.warnings += [
+            {"path": source, "article_id": article.id, "message": w} for w in article.warnings
+        ]
+        _sync_article(lib, article, report)
+    for gone in set(prior[1] if prior else []) - set(ids):
+        if lib.manifest.article_hash(gone):
+            remove_article(lib, gone)
+            report.removed += 1
+    lib.manifest.set_file(source, digest, ids)
+
+
+def reconcile(lib: Library) -> int:
+    """Make Chroma hold exactly the manifest's chunks; returns how many ids it fixed."""
+    wanted = set(lib.manifest.chunk_ids())
+    have = set(lib.vectors.all_ids())
+    extra = have - wanted
+    lib.vectors.delete(sorted(extra))
+    missing = lib.manifest.chunks(sorted(wanted - have))
+    if missing:
+        chunks = list(missing.values())
+        vectors = lib.embeddings.embed_documents([c.embed_text for c in chunks])
+        lib.vectors.upsert(chunks, vectors, lib.settings.chroma.batch_size)
+    return len(extra) + len(missing)
+
+
+def ingest(
+    lib: Library, paths: Sequence[Path], *, prune: bool = False, progress: bool = False
+) -> IngestReport:
+    report = IngestReport(collection=lib.collection_name)
+    files = collect_files(paths, lib.settings.ingest.extensions, report)
+    with lib.writing():
+        was_dirty = lib.manifest.get_meta("dirty") == "1"
+        lib.manifest.set_meta("dirty", "1")
+        bar = None
+        if progress and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(files), unit="file", desc="ingest", file=sys.stderr)
+        for path in files:
+            _ingest_file(lib, path, report)
+            if bar is not None:
+                bar.update(1)
+        if bar is not None:
+            bar.close()
+        if prune:
+            for source in lib.manifest.files():
+                if not Path(source).exists():
+                    for article_id in lib.manifest.file(source)[1]:  # type: ignore[index]
+                        if lib.manifest.article_hash(article_id):
+                            remove_article(lib, article_id)
+                            report.removed += 1
+                    lib.manifest.drop_file(source)
+        if was_dirty or lib.vectors.count() != lib.manifest.counts()[1]:
+            reconcile(lib)
+        lib.keyword()
+        lib.manifest.set_meta("dirty", "0")
+    report.articles, report.chunks = lib.manifest.counts()
+    return report
