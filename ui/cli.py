@@ -1,0 +1,169 @@
+"""The `ibid` command: a thin layer over the library. Errors become messages only here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from index.errors import IbidError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except IbidError as exc:
+            click.echo(f"ibid: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+class App:
+    """Settings and Library for one invocation, built on first use."""
+
+    def __init__(self) -> None:
+        self.home: Path | None = None
+        self.config: Path | None = None
+        self._library: Any = None
+
+    def settings(self) -> Any:
+        import os
+
+        from ui.config import load_settings
+
+        if self.config is not None:
+            os.environ["IBID_CONFIG"] = str(self.config)
+        return load_settings(home=self.home)
+
+    def library(self) -> Any:
+        if self._library is None:
+            from index.library import Library
+
+            settings = self.settings()
+            self._library = Library(settings.home, settings.index)
+        return self._library
+
+
+def _common(fn: F) -> F:
+    """--home and --config on every subcommand as well as on the group."""
+
+    @click.option("--home", type=click.Path(path_type=Path), default=None,
+                  help="State folder (default $IBID_HOME or ~/.local/share/ibid).")  # fmt: skip
+    @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                  help="An ibid.toml settings file.")  # fmt: skip
+    @click.pass_obj
+    @wraps(fn)
+    def wrapper(app: App, home: Path | None, config: Path | None, *args: Any, **kw: Any) -> Any:
+        app.home = home or app.home
+        app.config = config or app.config
+        return fn(app, *args, **kw)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _emit(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(cls=_Group)
+@click.option("--home", type=click.Path(path_type=Path), default=None, help="State folder.")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="An ibid.toml settings file.")  # fmt: skip
+@click.version_option(package_name="ibid")
+@click.pass_context
+def cli(ctx: click.Context, home: Path | None, config: Path | None) -> None:
+    """Ibid: answers from your analysis archive, cited down to each article's footnotes."""
+    ctx.obj = App()
+    ctx.obj.home, ctx.obj.config = home, config
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--prune", is_flag=True, help="Remove articles whose files are gone.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_common
+def ingest(app: App, paths: tuple[Path, ...], prune: bool, as_json: bool) -> None:
+    """Add or update articles from files and folders (recursive); unchanged ones are skipped."""
+    report = app.library().ingest(list(paths), prune=prune, progress=not as_json)
+    if as_json:
+        _emit(report.to_json())
+    else:
+        from ui.render import ingest_text
+
+        click.echo(ingest_text(report))
+    sys.exit(1 if report.failed else 0)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@_common
+def articles(app: App, as_json: bool) -> None:
+    """List indexed articles."""
+    rows = [
+        {
+            "id": r["id"], "title": r["title"], "author": r["author"],
+            "published": r["published"], "path": r["source"], "chunks": r["n_chunks"],
+            "footnotes": r["n_footnotes"], "language": r["language"], "format": r["format"],
+        }
+        for r in app.library().articles()
+    ]  # fmt: skip
+    if as_json:
+        _emit(rows)
+        return
+    from ui.render import articles_text
+
+    click.echo(articles_text(rows))
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True)
+@_common
+def show(app: App, article_id: str, as_json: bool) -> None:
+    """Show one article: metadata, paragraphs with their notes, and the resolved notes list."""
+    from ui.render import article_json, article_text
+
+    article = app.library().article(article_id)
+    if as_json:
+        _emit(article_json(article))
+    else:
+        click.echo(article_text(article))
+
+
+@cli.command()
+@click.argument("article_id")
+@_common
+def remove(app: App, article_id: str) -> None:
+    """Remove an article from the archive (ingesting its file again brings it back)."""
+    app.library().remove(article_id)
+    click.echo(f"removed {article_id}")
+
+
+@cli.command()
+@click.option("--host", default=None, help="Bind address (default 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default 7860).")
+@click.option("--auth", default=None, help="user:password to require a login.")
+@_common
+def serve(app: App, host: str | None, port: int | None, auth: str | None) -> None:
+    """Serve the chat UI."""
+    from ui.web import serve as run
+
+    settings = app.settings()
+    run(
+        app.library(),
+        settings,
+        host=host or settings.ui.host,
+        port=port or settings.ui.port,
+        auth=auth or settings.ui.auth,
+    )
+
+
+def main() -> None:
+    cli(prog_name="ibid")
