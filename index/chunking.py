@@ -57,9 +57,7 @@ def _embed_text(header: str, pieces: list[_Piece]) -> str:
     return header + "\n".join(strip_markers(p.text) for p in pieces)
 
 
-def _split_long(
-    para: Paragraph, header: str, max_tokens: int, count: TokenCount
-) -> list[_Piece]:
+def _split_long(para: Paragraph, header: str, max_tokens: int, count: TokenCount) -> list[_Piece]:
     """Greedy runs of whole sentences that fit; a single oversized sentence is cut by words."""
     pieces: list[_Piece] = []
     start: int | None = None

@@ -79,7 +79,8 @@ class CachedEmbeddings(Embeddings):
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors (ns TEXT, key TEXT, vec BLOB, PRIMARY KEY (ns, key))"
+            "CREATE TABLE IF NOT EXISTS vectors "
+            "(ns TEXT, key TEXT, vec BLOB, PRIMARY KEY (ns, key))"
         )
         self._db.commit()
         self.hits = 0

@@ -226,7 +226,9 @@ class Manifest:
         args: list[str] = []
         if url:
             sql += " AND c.url LIKE ? ESCAPE '\\'"
-            args.append("%" + url.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            args.append(
+                "%" + url.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
         if publisher:
             sql += " AND c.publisher LIKE ? ESCAPE '\\'"
             args.append("%" + publisher.replace("%", "\\%").replace("_", "\\_") + "%")

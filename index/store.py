@@ -31,9 +31,7 @@ def make_client(home: Path, url: str | None) -> Any:
     ssl = parsed.scheme == "https"
     port = parsed.port or (443 if ssl else 8000)
     try:
-        client = chromadb.HttpClient(
-            host=parsed.hostname, port=port, ssl=ssl, settings=settings
-        )
+        client = chromadb.HttpClient(host=parsed.hostname, port=port, ssl=ssl, settings=settings)
         client.heartbeat()
     except Exception as exc:
         raise StoreError(
@@ -82,7 +80,9 @@ class VectorStore:
     def count(self) -> int:
         return int(self.collection.count())
 
-    def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], batch: int) -> None:
+    def upsert(
+        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], batch: int
+    ) -> None:
         for i in range(0, len(chunks), batch):
             part = chunks[i : i + batch]
             self.collection.upsert(

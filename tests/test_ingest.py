@@ -122,14 +122,18 @@ def test_broken_files_are_reported_one_by_one_and_good_files_land(
     corpus = tmp_path / "mixed"
     corpus.mkdir()
     _copy_sample(corpus)
-    (corpus / "good.md").write_text("# A Note on Ports\n\nThe port of Gwadar opened in 2007.[^1]\n\n"
-                                    "[^1]: “Gwadar”, Dawn, https://dawn.com/gwadar\n")  # fmt: skip
+    (corpus / "good.md").write_text(
+        "# A Note on Ports\n\nThe port of Gwadar opened in 2007.[^1]\n\n"
+        "[^1]: “Gwadar”, Dawn, https://dawn.com/gwadar\n"
+    )
     (corpus / "empty.txt").write_text("")
     (corpus / "blank.txt").write_text("   \n\n  ")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
     (corpus / "latin1.txt").write_bytes("Caf\xe9 au lait in M\xfcnchen".encode("latin-1"))
     (corpus / "huge.txt").write_text("Long text. " * 20000)
-    (corpus / "chrome.html").write_text("<html><body><nav>Home</nav><script>x()</script></body></html>")
+    (corpus / "chrome.html").write_text(
+        "<html><body><nav>Home</nav><script>x()</script></body></html>"
+    )
     from pypdf import PdfWriter
 
     writer = PdfWriter()
@@ -199,9 +203,12 @@ def test_unreachable_chroma_server_is_a_clear_error(make_library: MakeLib) -> No
 def _killed_corpus(folder: Path) -> Path:
     folder.mkdir()
     shutil.copy(SAMPLE, folder)
-    for name in ["2022_Welsh_Open_(snooker)", "2022_Luzon_earthquake", "2022_Istanbul_bombing",
-                 "2023_Monterey_Park_shooting", "2022_AFL_Grand_Final", "2022_Pakistan_floods",
-                 "2022_Hungarian_parliamentary_election", "2023_Emilia-Romagna_floods"]:  # fmt: skip
+    names = [
+        "2022_Welsh_Open_(snooker)", "2022_Luzon_earthquake", "2022_Istanbul_bombing",
+        "2023_Monterey_Park_shooting", "2022_AFL_Grand_Final", "2022_Pakistan_floods",
+        "2022_Hungarian_parliamentary_election", "2023_Emilia-Romagna_floods",
+    ]  # fmt: skip
+    for name in names:
         shutil.copy(FRESHWIKI / "txt" / f"{name}.txt", folder)
     return folder
 

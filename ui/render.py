@@ -60,7 +60,11 @@ def article_text(article: Article) -> str:
         for n in article.footnotes:
             r = article.resolved_footnote(n.label) or n
             ibid = f" → Ibid. of [{n.ibid_of}]" if n.ibid_of else ""
-            parts = [x for x in (r.title, r.publisher, r.url, r.accessed and f"accessed {r.accessed}") if x]
+            parts = [
+                x
+                for x in (r.title, r.publisher, r.url, r.accessed and f"accessed {r.accessed}")
+                if x
+            ]
             line = f"  [{n.label}]{ibid} " + (" | ".join(parts) if parts else n.text)
             out.append(line)
     if article.author_bio:
@@ -74,7 +78,9 @@ def articles_text(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "No articles yet: run `ibid ingest PATH`."
     lines = [f"{'ID':<40} {'CHUNKS':>6} {'NOTES':>5}  TITLE"]
-    lines += [f"{r['id'][:40]:<40} {r['chunks']:>6} {r['footnotes']:>5}  {r['title']}" for r in rows]
+    lines += [
+        f"{r['id'][:40]:<40} {r['chunks']:>6} {r['footnotes']:>5}  {r['title']}" for r in rows
+    ]
     return "\n".join(lines)
 
 

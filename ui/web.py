@@ -13,7 +13,9 @@ def build(library: Any) -> Any:
     with gr.Blocks(title="Ibid") as demo:
         gr.Markdown("# Ibid\nThe chat arrives with the retrieval chain. Indexed articles:")
         gr.Dataframe(
-            value=[[r["id"], r["title"], r["n_chunks"], r["n_footnotes"]] for r in library.articles()],
+            value=[
+                [r["id"], r["title"], r["n_chunks"], r["n_footnotes"]] for r in library.articles()
+            ],
             headers=["id", "title", "chunks", "footnotes"],
             interactive=False,
         )

@@ -92,4 +92,6 @@ def parse_file(path: Path, *, max_bytes: int = 20_000_000) -> list[Article]:
 
 def check_article(path: Path, article: Article) -> None:
     if not article.paragraphs:
-        raise ParseError(path, "no article text found (no body paragraphs after removing page chrome)")
+        raise ParseError(
+            path, "no article text found (no body paragraphs after removing page chrome)"
+        )
