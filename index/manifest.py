@@ -177,6 +177,35 @@ class Manifest:
         with self._lock:
             return [r[0] for r in self._db.execute("SELECT id FROM articles")]
 
+    def matching_articles(
+        self,
+        *,
+        author: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        language: str | None = None,
+        ids: list[str] | None = None,
+    ) -> list[str]:
+        """Ids of articles passing metadata filters (author is a case-insensitive substring)."""
+        sql, args = "SELECT id FROM articles WHERE 1=1", []
+        if author:
+            sql += " AND author LIKE ?"
+            args.append(f"%{author}%")
+        if since:
+            sql += " AND published >= ?"
+            args.append(since)
+        if until:
+            sql += " AND published <= ?"
+            args.append(until)
+        if language:
+            sql += " AND language = ?"
+            args.append(language)
+        if ids:
+            sql += f" AND id IN ({','.join('?' * len(ids))})"
+            args += ids
+        with self._lock:
+            return [r[0] for r in self._db.execute(sql, args)]
+
     def counts(self) -> tuple[int, int]:
         with self._lock:
             articles = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -28,7 +28,9 @@ class Footnote(BaseModel):
     ibid_of: str | None = Field(
         default=None, description="Label of the original note an 'Ibid.' repeats, chains resolved."
     )
-    locator: str | None = Field(default=None, description="Page or locator after Ibid., e.g. 'p. 4'.")
+    locator: str | None = Field(
+        default=None, description="Page or locator after Ibid., e.g. 'p. 4'."
+    )
 
 
 class Paragraph(BaseModel):

@@ -42,6 +42,11 @@ class App:
             os.environ["IBID_CONFIG"] = str(self.config)
         return load_settings(home=self.home)
 
+    def chain(self) -> Any:
+        from rag.chain import AnswerChain
+
+        return AnswerChain(self.library(), self.settings().rag)
+
     def library(self) -> Any:
         if self._library is None:
             from index.library import Library
@@ -144,6 +149,90 @@ def remove(app: App, article_id: str) -> None:
     """Remove an article from the archive (ingesting its file again brings it back)."""
     app.library().remove(article_id)
     click.echo(f"removed {article_id}")
+
+
+def _filters(author: str | None, since: str | None, until: str | None,
+             article: tuple[str, ...], language: str | None) -> Any:  # fmt: skip
+    from rag.types import Filters
+
+    return Filters(author=author, since=since, until=until, article_ids=list(article),
+                   language=language)  # fmt: skip
+
+
+def _filter_options(fn: F) -> F:
+    for option in reversed([
+        click.option("--author", default=None, help="Only articles whose author contains this."),
+        click.option("--since", default=None, help="Only articles published on/after (YYYY-MM-DD)."),
+        click.option("--until", default=None, help="Only articles published on/before (YYYY-MM-DD)."),
+        click.option("--article", multiple=True, help="Only this article id (repeatable)."),
+        click.option("--language", default=None, help="Only articles in this language (en, tr…)."),
+    ]):  # fmt: skip
+        fn = option(fn)
+    return fn
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--k", type=int, default=None, help="Evidence chunks to use.")
+@click.option("--mode", type=click.Choice(["extractive", "llm"]), default=None)
+@_filter_options
+@_common
+def ask(app: App, question: str, as_json: bool, k: int | None, mode: str | None,
+        author: str | None, since: str | None, until: str | None,
+        article: tuple[str, ...], language: str | None) -> None:  # fmt: skip
+    """Answer a question from the archive, every sentence cited."""
+    from ui.render import answer_text
+
+    answer = app.chain().invoke(
+        {"question": question, "k": k, "mode": mode,
+         "filters": _filters(author, since, until, article, language)}
+    )  # fmt: skip
+    if as_json:
+        _emit(answer.to_json())
+    else:
+        click.echo(answer_text(answer))
+
+
+@cli.command()
+@click.argument("claim")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--k", type=int, default=5, help="Passages to return.")
+@_filter_options
+@_common
+def cite(app: App, claim: str, as_json: bool, k: int,
+         author: str | None, since: str | None, until: str | None,
+         article: tuple[str, ...], language: str | None) -> None:  # fmt: skip
+    """Where does the archive say CLAIM, and on what source? Passages that support or contradict it."""
+    from rag.lookup import cite as find
+
+    chain = app.chain()
+    passages = find(chain.library, chain.retriever, chain.checker, claim, k=k,
+                    filters=_filters(author, since, until, article, language))  # fmt: skip
+    if as_json:
+        _emit([p.model_dump() for p in passages])
+    else:
+        from ui.render import passages_text
+
+        click.echo(passages_text(passages))
+
+
+@cli.command()
+@click.option("--url", default=None, help="Only sources whose URL contains this.")
+@click.option("--publisher", default=None, help="Only sources whose publisher contains this.")
+@click.option("--json", "as_json", is_flag=True)
+@_common
+def sources(app: App, url: str | None, publisher: str | None, as_json: bool) -> None:
+    """Every footnoted source in the archive, with the articles and paragraphs that cite it."""
+    from rag.lookup import sources as find
+
+    rows = find(app.library(), url=url, publisher=publisher)
+    if as_json:
+        _emit(rows)
+    else:
+        from ui.render import sources_text
+
+        click.echo(sources_text(rows))
 
 
 @cli.command()

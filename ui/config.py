@@ -18,6 +18,7 @@ from pydantic_settings import (
 
 from index.errors import ConfigError
 from index.settings import IndexSettings
+from rag.settings import RagSettings
 
 
 def default_home() -> Path:
@@ -56,6 +57,7 @@ class Settings(BaseSettings):
         default=None, description="Shortcut for index.chroma.url: use a Chroma server."
     )
     index: IndexSettings = Field(default_factory=IndexSettings)
+    rag: RagSettings = Field(default_factory=RagSettings)
     ui: UISettings = Field(default_factory=UISettings)
 
     @model_validator(mode="after")

@@ -7,6 +7,8 @@ from typing import Any
 
 from index.sync import IngestReport
 from index.types import Article
+from rag.lookup import Passage
+from rag.types import Answer, SourceRef
 
 
 def article_json(article: Article) -> dict[str, Any]:
@@ -94,3 +96,49 @@ def ingest_text(report: IngestReport) -> str:
     if report.warnings:
         lines.append(f"  {len(report.warnings)} warnings (see --json)")
     return "\n".join(lines)
+
+
+def _source_line(f: SourceRef) -> str:
+    ibid = f" (Ibid. → [{f.ibid_of}])" if f.ibid_of else ""
+    how = "" if f.attached == "sentence" else " (note that follows)"
+    parts = [x for x in (f.title and f"“{f.title}”", f.publisher, f.url) if x]
+    return f"[{f.label}]{ibid}{how} " + (", ".join(parts) if parts else f.text)
+
+
+def answer_text(answer: Answer) -> str:
+    out = [textwrap.fill(answer.answer, 100)]
+    flagged = [s for s in answer.sentences if not s.supported]
+    if flagged:
+        out += ["", "Not supported by the cited evidence:"]
+        out += [f"  ! {s.text} ({'; '.join(s.reasons) or 'low support'})" for s in flagged]
+    if answer.refused and answer.see_also:
+        out += ["", "See also:"] + [f"  - {s.title} ({s.article_id})" for s in answer.see_also]
+    for c in answer.citations:
+        where = f"{c.title}, ¶{c.paragraph}" + (f" ({c.section})" if c.section else "")
+        out += ["", f"[{c.n}] {where} — {c.article_id}", textwrap.fill(f"“{c.quote}”", 100,
+                initial_indent="    ", subsequent_indent="    ")]  # fmt: skip
+        out += [f"    source {_source_line(f)}" for f in c.footnotes]
+    return "\n".join(out)
+
+
+def passages_text(passages: list[Passage]) -> str:
+    if not passages:
+        return "Nothing in the archive is close to this claim."
+    out: list[str] = []
+    for p in passages:
+        out.append(f"{p.verdict.upper():<12} support {p.support:.2f}  {p.title}, ¶{p.paragraph}")
+        out.append(textwrap.fill(f"“{p.quote}”", 100, initial_indent="    ",
+                                 subsequent_indent="    "))  # fmt: skip
+        out += [f"    source {_source_line(f)}" for f in p.footnotes]
+    return "\n".join(out)
+
+
+def sources_text(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "No footnoted sources match."
+    out: list[str] = []
+    for r in rows:
+        out.append(f"{r['url'] or '(no URL)'}  {r['publisher'] or ''}  {r['title'] or ''}".strip())
+        out += [f"    cited by {c['article_id']} ¶{c['paragraph']} [{c['label']}]"
+                for c in r["cited_by"]]  # fmt: skip
+    return "\n".join(out)

@@ -1,0 +1,250 @@
+"""The answer chain: a LangChain Runnable that streams answer text, then citations.
+
+question (+ history, filters) -> standalone question -> Evidence -> answer sentences, each cited
+and checked by the faithfulness checker -> Answer. Refuses when no evidence is relevant enough.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable, RunnableConfig
+from pydantic import BaseModel, Field
+
+from index.errors import IbidError
+from index.library import Library
+from index.text import sentence_spans, strip_markers, tokenize
+from index.types import Article, Chunk, Paragraph
+from rag import extractive, llm_answer
+from rag.citations import CitationBook, sentence_at
+from rag.followup import carry_over
+from rag.retrieval import Retriever
+from rag.settings import RagSettings
+from rag.types import Answer, AnswerSentence, Evidence, Filters, SeeAlso, Turn
+
+REFUSAL = (
+    "The archive does not cover this question, so Ibid will not guess. "
+    "The nearest articles are listed under “See also”."
+)
+
+
+class AskInput(BaseModel):
+    question: str
+    history: list[Turn] = Field(default_factory=list)
+    filters: Filters = Field(default_factory=Filters)
+    mode: str | None = None
+    k: int | None = None
+
+
+Event = dict[str, Any]
+
+
+class AnswerChain(Runnable[Any, Answer]):
+    def __init__(
+        self,
+        library: Library,
+        settings: RagSettings | None = None,
+        *,
+        chat_model: BaseChatModel | None = None,
+        checker: Any = None,
+    ) -> None:
+        self.library = library
+        self.settings = settings or RagSettings()
+        self.retriever = Retriever(library, self.settings.retrieval)
+        self._chat = chat_model
+        self._checker = checker
+
+    # lazily built parts ------------------------------------------------------------------
+    @property
+    def chat_model(self) -> BaseChatModel:
+        if self._chat is None:
+            from rag.models import chat_model
+
+            self._chat = chat_model(self.settings.llm)
+        return self._chat
+
+    @property
+    def checker(self) -> Any:
+        if self._checker is None:
+            from rag.verify import make_checker
+
+            v = self.settings.verify
+            self._checker = make_checker(
+                v.backend,
+                embeddings=self.library.embeddings,
+                threshold=v.threshold,
+                model_path=v.model_path,
+                chat_model=self.chat_model if v.backend == "llm" else None,
+            )
+        return self._checker
+
+    # Runnable ----------------------------------------------------------------------------
+    def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
+        answer = None
+        for event in self.stream(input, config):
+            if event["type"] == "answer":
+                answer = event["answer"]
+        assert answer is not None
+        return answer
+
+    def stream(
+        self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
+    ) -> Iterator[Event]:
+        req = _coerce(input)
+        question = req.question.strip()
+        if not question:
+            raise IbidError("the question is empty: ask something about the archive")
+        mode = req.mode or self.settings.answer.mode
+        if mode not in ("extractive", "llm"):
+            raise IbidError(f"mode must be extractive or llm, got '{mode}'")
+        t0 = time.perf_counter()
+        timings: dict[str, float] = {}
+        standalone, extra, boost = question, [], {}
+        if req.history:
+            if mode == "llm":
+                standalone = llm_answer.condense(self.chat_model, question, req.history)
+            else:
+                extra, boost = carry_over(question, req.history)
+        evidence = self.retriever.search(
+            standalone, req.filters, k=req.k, boost_articles=boost, extra_terms=extra
+        )
+        timings.update(self.retriever.timings_ms)
+        timings["retrieve"] = (time.perf_counter() - t0) * 1e3
+        relevant = [e for e in evidence if e.relevance >= self.settings.retrieval.min_relevance]
+        answer = Answer(question=question, answer="", mode=mode)
+        if standalone != question or extra:
+            answer.standalone_question = standalone if standalone != question else (
+                f"{question} (+ {' '.join(extra)})"
+            )
+        if not relevant:
+            answer = self._refuse(answer, evidence)
+            yield {"type": "token", "text": answer.answer}
+        elif mode == "extractive":
+            yield from self._extractive(answer, standalone, relevant, extra)
+        else:
+            yield from self._llm(answer, standalone, relevant)
+        timings["total"] = (time.perf_counter() - t0) * 1e3
+        answer.timings_ms = {k: round(v, 2) for k, v in timings.items()}
+        yield {"type": "citations", "citations": answer.citations}
+        yield {"type": "answer", "answer": answer}
+
+    # answerers ---------------------------------------------------------------------------
+    def _articles(self, evidence: list[Evidence]) -> dict[str, Article]:
+        ids = dict.fromkeys(e.chunk.article_id for e in evidence)
+        return {a: self.library.article(a) for a in ids}
+
+    def _refuse(self, answer: Answer, evidence: list[Evidence]) -> Answer:
+        answer.refused = True
+        answer.answer = REFUSAL
+        seen: dict[str, SeeAlso] = {}
+        for ev in evidence:
+            if ev.chunk.article_id not in seen and len(seen) < 3:
+                seen[ev.chunk.article_id] = SeeAlso(
+                    article_id=ev.chunk.article_id, title=ev.chunk.title, score=round(ev.score, 4)
+                )
+        answer.see_also = list(seen.values())
+        return answer
+
+    def _extractive(
+        self, answer: Answer, question: str, evidence: list[Evidence], extra: list[str]
+    ) -> Iterator[Event]:
+        articles = self._articles(evidence)
+        cands = extractive.candidates(evidence, articles)
+        chosen = extractive.select(question, cands, self.settings.answer.max_sentences, extra)
+        if not chosen:
+            self._refuse(answer, evidence)
+            yield {"type": "token", "text": answer.answer}
+            return
+        book = CitationBook()
+        parts: list[str] = []
+        for c in chosen:
+            n = book.cite(c.article, c.para, c.start, c.end)
+            verdict = self.checker.check(c.text, [strip_markers(c.para.text[c.start : c.end])])
+            answer.sentences.append(
+                AnswerSentence(
+                    text=c.text, citations=[n], supported=verdict.supported,
+                    support=round(verdict.support, 4), reasons=verdict.reasons,
+                )
+            )  # fmt: skip
+            piece = f"{c.text} [{n}]"
+            parts.append(piece)
+            yield {"type": "token", "text": piece + " "}
+        answer.citations = book.citations
+        answer.answer = " ".join(parts)
+
+    def _llm(self, answer: Answer, question: str, evidence: list[Evidence]) -> Iterator[Event]:
+        reply = ""
+        for delta in llm_answer.stream_reply(self.chat_model, question, evidence):
+            reply += delta
+            yield {"type": "token", "text": delta}
+        if llm_answer.is_refusal(reply):
+            self._refuse(answer, evidence)
+            return
+        articles = self._articles(evidence)
+        book = CitationBook()
+        parts: list[str] = []
+        for text, valid, dropped in llm_answer.parse_reply(reply, len(evidence)):
+            reasons = [f"dropped citation [{n}]: no such evidence" for n in dropped]
+            numbers: list[int] = []
+            support, supported = 0.0, False
+            if valid:
+                passages = [strip_markers(evidence[n - 1].chunk.text) for n in valid]
+                verdict = self.checker.check(text, passages)
+                support, supported = verdict.support, verdict.supported
+                reasons += verdict.reasons
+                for i, n in enumerate(valid):
+                    chunk = evidence[n - 1].chunk
+                    aligned = verdict.sentence if verdict.evidence_index == i else None
+                    para, start, end = _locate(articles[chunk.article_id], chunk, aligned or text)
+                    numbers.append(book.cite(articles[chunk.article_id], para, start, end))
+            else:
+                reasons.append("no valid citation")
+            if self.settings.answer.strict and not supported:
+                continue
+            answer.sentences.append(
+                AnswerSentence(text=text, citations=numbers, supported=supported,
+                               support=round(support, 4), reasons=reasons)
+            )  # fmt: skip
+            parts.append(text + "".join(f" [{n}]" for n in numbers))
+        if not answer.sentences:
+            self._refuse(answer, evidence)
+            return
+        answer.citations = book.citations
+        answer.answer = " ".join(parts)
+
+
+def _locate(article: Article, chunk: Chunk, text: str) -> tuple[Paragraph, int, int]:
+    """The sentence of `chunk` that best matches `text` (by shared words), as a paragraph span."""
+    target = set(tokenize(text))
+    best: tuple[float, Paragraph, int, int] | None = None
+    for n in range(chunk.para_start, chunk.para_end + 1):
+        para = article.paragraph(n)
+        if para is None:
+            continue
+        lo = chunk.char_start if n == chunk.para_start else 0
+        hi = chunk.char_end if n == chunk.para_end else len(para.text)
+        for a, b in sentence_spans(para.text):
+            if a < lo or b > hi:
+                continue
+            words = set(tokenize(para.text[a:b]))
+            score = len(words & target) / (len(target | words) or 1)
+            if best is None or score > best[0]:
+                best = (score, para, a, b)
+    if best is None:
+        para = article.paragraph(chunk.para_start) or article.paragraphs[0]
+        a, b = sentence_at(para, chunk.char_start, chunk.char_start + 1)
+        return para, a, b
+    return best[1], best[2], best[3]
+
+
+def _coerce(input: Any) -> AskInput:
+    if isinstance(input, AskInput):
+        return input
+    if isinstance(input, str):
+        return AskInput(question=input)
+    if isinstance(input, dict):
+        return AskInput.model_validate(input)
+    raise TypeError(f"AnswerChain takes a question string, a dict or AskInput, got {type(input)}")

@@ -1,0 +1,92 @@
+"""The LLM answerer: numbered evidence in, one citation per sentence out, every sentence checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from index.text import split_sentences, strip_markers
+from rag.types import Evidence, Turn
+
+REFUSAL_TOKEN = "NOT_IN_ARCHIVE"
+
+SYSTEM = f"""You answer questions from a think tank's archive using ONLY the numbered evidence.
+Rules:
+- Answer in at most four short sentences.
+- End every sentence with the number of the evidence it comes from, like [2]. Cite only numbers
+  that exist. Never cite more than two numbers for one sentence.
+- Do not add facts, numbers, names or dates that are not in the cited evidence.
+- If the evidence does not answer the question, reply with exactly {REFUSAL_TOKEN} and nothing else.
+"""
+
+CONDENSE = """Rewrite the follow-up question as one standalone question, using the conversation
+for context. Reply with the question only.
+
+Conversation:
+{history}
+
+Follow-up: {question}
+Standalone question:"""
+
+_CITE_RE = re.compile(r"\[(\d{1,3})\](?:\s*\[(\d{1,3})\])*")
+_NUM_RE = re.compile(r"\[(\d{1,3})\]")
+_REFUSAL_RE = re.compile(
+    rf"{REFUSAL_TOKEN}|\b(?:does not|doesn't|do not) (?:contain|cover|answer|say|mention)|"
+    r"\bcannot (?:answer|find)\b|\bnot enough information\b|\bno information\b",
+    re.IGNORECASE,
+)
+
+
+def evidence_block(evidence: list[Evidence]) -> str:
+    blocks = []
+    for i, ev in enumerate(evidence, 1):
+        c = ev.chunk
+        where = f"{c.title}" + (f", {c.section}" if c.section else "") + f", ¶{c.para_start}"
+        blocks.append(f"[{i}] ({where})\n{strip_markers(c.text)}")
+    return "\n\n".join(blocks)
+
+
+def messages(question: str, evidence: list[Evidence]) -> list[SystemMessage | HumanMessage]:
+    return [
+        SystemMessage(SYSTEM),
+        HumanMessage(f"Evidence:\n\n{evidence_block(evidence)}\n\nQuestion: {question}"),
+    ]
+
+
+def stream_reply(model: BaseChatModel, question: str, evidence: list[Evidence]) -> Iterator[str]:
+    for chunk in model.stream(messages(question, evidence)):
+        text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+        if text:
+            yield text
+
+
+def is_refusal(reply: str) -> bool:
+    return bool(_REFUSAL_RE.search(reply)) and len(reply) < 400
+
+
+def parse_reply(reply: str, n_evidence: int) -> list[tuple[str, list[int], list[int]]]:
+    """Sentences of the reply as (text without citations, valid evidence numbers, dropped ones)."""
+    out = []
+    for sentence in split_sentences(reply.strip()):
+        numbers = [int(x) for x in _NUM_RE.findall(sentence)]
+        valid = list(dict.fromkeys(n for n in numbers if 1 <= n <= n_evidence))
+        dropped = [n for n in numbers if not 1 <= n <= n_evidence]
+        text = re.sub(r"\s*\[\d{1,3}\]", "", sentence).strip()
+        text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+        if text:
+            out.append((text, valid, dropped))
+    return out
+
+
+def condense(model: BaseChatModel, question: str, history: list[Turn]) -> str:
+    lines = []
+    for turn in history[-3:]:
+        lines.append(f"User: {turn.question}")
+        if turn.answer is not None and not turn.answer.refused:
+            lines.append("Assistant: " + re.sub(r" ?\[\d+\]", "", turn.answer.answer))
+    reply = model.invoke(CONDENSE.format(history="\n".join(lines), question=question))
+    text = reply.content if isinstance(reply.content, str) else str(reply.content)
+    return text.strip().splitlines()[0].strip() if text.strip() else question

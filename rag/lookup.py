@@ -1,0 +1,98 @@
+"""Citation lookup: where the archive makes a claim (and on what source), and who cites a URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from index.library import Library
+from index.text import tokenize
+from rag import extractive
+from rag.citations import sources_for_span
+from rag.retrieval import Retriever
+from rag.types import Filters, SourceRef
+
+_FACT_REASONS = ("number", "date", "negation", "entity", "year", "percent")
+
+
+class Passage(BaseModel):
+    article_id: str
+    title: str
+    author: str | None = None
+    published: str | None = None
+    paragraph: int
+    section: str | None = None
+    quote: str
+    start: int
+    end: int
+    support: float
+    verdict: str = Field(description="supports, contradicts (same subject, facts disagree) or related")
+    reasons: list[str] = Field(default_factory=list)
+    score: float = 0.0
+    footnotes: list[SourceRef] = Field(default_factory=list)
+
+
+def cite(
+    library: Library,
+    retriever: Retriever,
+    checker: Any,
+    claim: str,
+    *,
+    k: int = 5,
+    filters: Filters | None = None,
+    pool: int = 12,
+) -> list[Passage]:
+    """Passages that support or contradict `claim`, best support first."""
+    evidence = retriever.search(claim, filters, k=max(2 * k, 10))
+    if not evidence:
+        return []
+    articles = {a: library.article(a) for a in dict.fromkeys(e.chunk.article_id for e in evidence)}
+    cands = extractive.candidates(evidence, articles)
+    claim_tokens = set(tokenize(claim))
+    for c in cands:
+        c.score = len(claim_tokens & c.tokens) / (len(claim_tokens) or 1) + 0.3 * c.chunk_score
+    # Only the lexically closest sentences go to the checker: it embeds what it aligns.
+    top = sorted(cands, key=lambda c: -c.score)[:pool]
+    verdicts = checker.check_many([(claim, [c.text]) for c in top])
+    out: list[Passage] = []
+    for c, v in zip(top, verdicts, strict=True):
+        overlap = len(claim_tokens & c.tokens) / (len(claim_tokens) or 1)
+        if v.supported:
+            verdict = "supports"
+        elif overlap >= 0.5 and any(w in r for r in v.reasons for w in _FACT_REASONS):
+            verdict = "contradicts"
+        else:
+            verdict = "related"
+        out.append(
+            Passage(
+                article_id=c.article.id, title=c.article.title, author=c.article.author,
+                published=c.article.published, paragraph=c.para.n, section=c.para.section,
+                quote=c.para.text[c.start : c.end], start=c.start, end=c.end,
+                support=round(v.support, 4), verdict=verdict, reasons=v.reasons,
+                score=round(c.score, 4),
+                footnotes=sources_for_span(c.article, c.para, c.start, c.end),
+            )
+        )  # fmt: skip
+    rank = {"supports": 0, "contradicts": 1, "related": 2}
+    out.sort(key=lambda p: (rank[p.verdict], -p.support, -p.score))
+    return out[:k]
+
+
+def sources(
+    library: Library, url: str | None = None, publisher: str | None = None
+) -> list[dict[str, Any]]:
+    """Every footnoted source (by URL, else by title) with the paragraphs that cite it."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for row in library.manifest.citations(url=url, publisher=publisher):
+        key = str(row["url"] or f"{row['title']}|{row['publisher']}")
+        entry = grouped.setdefault(
+            key,
+            {"url": row["url"], "title": row["title"], "publisher": row["publisher"],
+             "cited_by": []},
+        )  # fmt: skip
+        entry["cited_by"].append(
+            {"article_id": row["article_id"], "title": row["article_title"],
+             "paragraph": row["paragraph"], "label": row["label"]}
+        )  # fmt: skip
+    return sorted(grouped.values(), key=lambda e: (-len(e["cited_by"]), str(e["url"])))

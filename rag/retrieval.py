@@ -1,0 +1,211 @@
+"""Hybrid retrieval: dense (Chroma) + BM25 fused by RRF, reranked, filtered, diversified.
+
+No cross-encoder ships offline, so the default rerank blends signals that are cheap and
+available for every candidate: cosine (re-computed from stored vectors, so BM25-only hits get
+one too), BM25, how much of the question's weighted vocabulary the chunk covers, and whether the
+question names the article's title or the sources in its footnotes.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from index.library import Library
+from index.text import tokenize
+from index.types import Chunk
+from rag.settings import RetrievalSettings
+from rag.types import Evidence, Filters
+
+# Rerank weights: set on the sample eval set and FreshWiki claims (see README, Evaluation).
+W_DENSE, W_BM25, W_COVER, W_TITLE, W_NOTES = 0.45, 0.15, 0.30, 0.05, 0.05
+
+
+def _weighted_coverage(query: list[str], text: set[str], idf: dict[str, float]) -> float:
+    total = sum(idf[t] for t in query)
+    return sum(idf[t] for t in query if t in text) / total if total else 0.0
+
+
+class Retriever:
+    def __init__(self, library: Library, settings: RetrievalSettings | None = None) -> None:
+        self.library = library
+        self.settings = settings or RetrievalSettings()
+        self._cross: Any = None
+        if self.settings.cross_encoder:
+            from rag.rerank import load_cross_encoder
+
+            self._cross = load_cross_encoder(self.settings.cross_encoder)
+        self.timings_ms: dict[str, float] = {}
+
+    def _allowed(self, filters: Filters) -> tuple[dict[str, Any] | None, set[str] | None]:
+        if not filters.active:
+            return None, None
+        articles = self.library.manifest.matching_articles(
+            author=filters.author, since=filters.since, until=filters.until,
+            language=filters.language, ids=filters.article_ids or None,
+        )  # fmt: skip
+        chunk_ids = {c for a in articles for c in self.library.manifest.chunk_ids(a)}
+        return {"article_id": {"$in": articles or ["\0none"]}}, chunk_ids
+
+    def search(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        *,
+        k: int | None = None,
+        boost_articles: dict[str, float] | None = None,
+        extra_terms: list[str] | None = None,
+    ) -> list[Evidence]:
+        """Ranked evidence for `query`: the top `k` after rerank and diversity."""
+        s = self.settings
+        k = k or s.k
+        filters = filters or Filters()
+        t0 = time.perf_counter()
+        where, allowed = self._allowed(filters)
+        if allowed is not None and not allowed:
+            return []
+        qvec = np.asarray(self.library.embeddings.embed_query(query), dtype=np.float32)
+        t1 = time.perf_counter()
+        dense = self.library.vectors.search(qvec.tolist(), s.candidates, where)
+        t2 = time.perf_counter()
+        keyword_query = query + (" " + " ".join(extra_terms) if extra_terms else "")
+        sparse = self.library.keyword().search(keyword_query, s.candidates, allowed)
+        t3 = time.perf_counter()
+
+        rrf: dict[str, float] = defaultdict(float)
+        for ranked in (dense, sparse):
+            for rank, (cid, _) in enumerate(ranked):
+                rrf[cid] += 1.0 / (s.rrf_k + rank + 1)
+        pool = sorted(rrf, key=lambda c: -rrf[c])[: 2 * s.candidates]
+        chunks = self.library.chunks(pool)
+        pool = [c for c in pool if c in chunks]
+        cosine = dict(dense)
+        missing = [c for c in pool if c not in cosine]
+        if missing:
+            got = self.library.vectors.collection.get(ids=missing, include=["embeddings"])
+            for cid, vec in zip(got["ids"], got["embeddings"], strict=True):
+                cosine[cid] = float(np.dot(qvec, np.asarray(vec, dtype=np.float32)))
+        bm25 = dict(sparse)
+        evidence = self._rerank(
+            query + (" " + " ".join(extra_terms) if extra_terms else ""),
+            [chunks[c] for c in pool], cosine, bm25, rrf, boost_articles or {},
+        )  # fmt: skip
+        t4 = time.perf_counter()
+        self.timings_ms = {
+            "embed_query": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3,
+            "bm25": (t3 - t2) * 1e3, "rerank": (t4 - t3) * 1e3,
+        }  # fmt: skip
+        return self._diversify(evidence, k)
+
+    def _rerank(
+        self,
+        query: str,
+        chunks: list[Chunk],
+        cosine: dict[str, float],
+        bm25: dict[str, float],
+        rrf: dict[str, float],
+        boost: dict[str, float],
+    ) -> list[Evidence]:
+        if not chunks:
+            return []
+        q = list(dict.fromkeys(tokenize(query)))
+        token_sets = [set(tokenize(c.embed_text)) for c in chunks]
+        df = {t: sum(t in ts for ts in token_sets) for t in q}
+        n = len(chunks)
+        idf = {t: math.log(1 + (n + 1) / (df[t] + 0.5)) for t in q}
+        top_bm25 = max(bm25.values(), default=0.0) or 1.0
+        cross = self._cross_scores(query, chunks) if self._cross is not None else None
+        out: list[Evidence] = []
+        for i, (chunk, tokens) in enumerate(zip(chunks, token_sets, strict=True)):
+            cover = _weighted_coverage(q, tokens, idf)
+            title = _weighted_coverage(q, set(tokenize(chunk.title)), idf)
+            notes = _weighted_coverage(q, self._note_tokens(chunk), idf)
+            dense = cosine.get(chunk.id, 0.0)
+            score = (
+                W_DENSE * dense + W_BM25 * bm25.get(chunk.id, 0.0) / top_bm25
+                + W_COVER * cover + W_TITLE * title + W_NOTES * notes
+                + boost.get(chunk.article_id, 0.0)
+            )  # fmt: skip
+            if cross is not None:
+                score = 0.5 * score + 0.5 * cross[i]
+            out.append(
+                Evidence(
+                    chunk=chunk, score=score, relevance=0.6 * dense + 0.4 * cover,
+                    dense=cosine.get(chunk.id), bm25=bm25.get(chunk.id), rrf=rrf[chunk.id],
+                )
+            )  # fmt: skip
+        out.sort(key=lambda e: -e.score)
+        return out
+
+    def _note_tokens(self, chunk: Chunk) -> set[str]:
+        if not chunk.footnotes:
+            return set()
+        article = self._article(chunk.article_id)
+        words: list[str] = []
+        for label in chunk.footnotes:
+            note = article.resolved_footnote(label) if article else None
+            if note is not None:
+                words += tokenize(" ".join(x for x in (note.title, note.publisher) if x))
+        return set(words)
+
+    def _article(self, article_id: str) -> Any:
+        cache = self.__dict__.setdefault("_articles", {})
+        if article_id not in cache:
+            cache[article_id] = self.library.manifest.article(article_id)
+        return cache[article_id]
+
+    def _cross_scores(self, query: str, chunks: list[Chunk]) -> list[float]:
+        raw = self._cross.predict([(query, c.embed_text) for c in chunks])
+        return [1.0 / (1.0 + math.exp(-float(x))) for x in raw]
+
+    def _diversify(self, ranked: list[Evidence], k: int) -> list[Evidence]:
+        """Cap chunks per article, unless no other article is relevant enough to fill a slot."""
+        cap = self.settings.max_per_article
+        chosen: list[Evidence] = []
+        per: dict[str, int] = defaultdict(int)
+        held: list[Evidence] = []
+        for ev in ranked:
+            if len(chosen) == k:
+                break
+            if per[ev.chunk.article_id] >= cap:
+                held.append(ev)
+                continue
+            if chosen and ev.relevance < self.settings.min_relevance and held:
+                break  # an irrelevant other article is worse than more of a relevant one
+            chosen.append(ev)
+            per[ev.chunk.article_id] += 1
+        for ev in held:
+            if len(chosen) == k:
+                break
+            chosen.append(ev)
+        chosen.sort(key=lambda e: -e.score)
+        return chosen
+
+
+class IbidRetriever(BaseRetriever):
+    """The retriever as a LangChain `BaseRetriever`; each Document carries its Evidence."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    retriever: Retriever
+    filters: Filters = Filters()
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        return [
+            Document(
+                id=ev.chunk.id,
+                page_content=ev.chunk.text,
+                metadata={"article_id": ev.chunk.article_id, "score": ev.score,
+                          "evidence": ev.model_dump()},
+            )  # fmt: skip
+            for ev in self.retriever.search(query, self.filters)
+        ]

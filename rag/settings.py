@@ -1,0 +1,93 @@
+"""The rag layer's section of Ibid's settings: retrieval, answering, the LLM, verification."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr, model_validator
+
+
+class RetrievalSettings(BaseModel):
+    k: int = Field(default=6, description="Evidence chunks handed to the answerer.")
+    candidates: int = Field(default=40, description="Chunks each of dense and BM25 return.")
+    rrf_k: int = Field(default=60, description="Reciprocal-rank-fusion constant.")
+    max_per_article: int = Field(
+        default=3,
+        description="Most evidence chunks from one article, unless it is the only relevant one.",
+    )
+    min_relevance: float = Field(
+        default=0.30,
+        description="Refuse when no chunk's relevance (calibrated blend of cosine and keyword "
+        "coverage) reaches this.",
+    )
+    cross_encoder: str | None = Field(
+        default=None,
+        description="Local path of a sentence-transformers CrossEncoder reranker (optional).",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> RetrievalSettings:
+        if self.k <= 0:
+            raise ValueError(f"retrieval.k must be > 0, got {self.k}")
+        if self.candidates < self.k:
+            raise ValueError(
+                f"retrieval.candidates must be >= k ({self.k}), got {self.candidates}"
+            )
+        if self.max_per_article <= 0:
+            raise ValueError(f"retrieval.max_per_article must be > 0, got {self.max_per_article}")
+        return self
+
+
+class AnswerSettings(BaseModel):
+    mode: Literal["extractive", "llm"] = Field(
+        default="extractive", description="extractive (offline, default) or llm."
+    )
+    max_sentences: int = Field(default=3, description="Most sentences in an extractive answer.")
+    strict: bool = Field(
+        default=False, description="Drop answer sentences the verifier does not support."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> AnswerSettings:
+        if self.max_sentences <= 0:
+            raise ValueError(f"answer.max_sentences must be > 0, got {self.max_sentences}")
+        return self
+
+
+class LLMSettings(BaseModel):
+    provider: str = Field(
+        default="openai",
+        description="openai (any OpenAI-compatible endpoint, llama.cpp server included), ollama, "
+        "or a registered test model such as scripted.",
+    )
+    model: str | None = Field(default=None, description="Model name; unset means no LLM.")
+    base_url: str | None = Field(default=None, description="Endpoint, e.g. http://127.0.0.1:8080/v1.")
+    api_key: SecretStr | None = Field(default=None, description="API key, if the endpoint needs one.")
+    temperature: float = Field(default=0.0, description="Sampling temperature.")
+    timeout_s: float = Field(default=120.0, description="Per-request timeout.")
+    script: str | None = Field(
+        default=None, description="For provider=scripted: a JSON file of canned replies."
+    )
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.model) or self.provider == "scripted"
+
+
+class VerifySettings(BaseModel):
+    backend: Literal["heuristic", "crossencoder", "llm"] = Field(
+        default="heuristic", description="Faithfulness checker behind every cited sentence."
+    )
+    threshold: float | None = Field(
+        default=None, description="Support score a sentence needs; unset = calibrated default."
+    )
+    model_path: str | None = Field(
+        default=None, description="Local NLI CrossEncoder for backend=crossencoder."
+    )
+
+
+class RagSettings(BaseModel):
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    verify: VerifySettings = Field(default_factory=VerifySettings)

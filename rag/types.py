@@ -1,0 +1,98 @@
+"""One type per stage after the index: Evidence (chunk + scores) -> Answer with Citations."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from index.types import Chunk
+
+
+class Evidence(BaseModel):
+    """A chunk retrieved for one question, with the signals that ranked it."""
+
+    chunk: Chunk
+    score: float = Field(description="Final rerank score (higher is better).")
+    relevance: float = Field(default=0.0, description="Calibrated relevance used for refusal.")
+    dense: float | None = Field(default=None, description="Cosine similarity, when dense found it.")
+    bm25: float | None = Field(default=None, description="BM25 score, when keywords found it.")
+    rrf: float = 0.0
+
+
+class Filters(BaseModel):
+    author: str | None = None
+    since: str | None = Field(default=None, description="ISO date, inclusive.")
+    until: str | None = Field(default=None, description="ISO date, inclusive.")
+    article_ids: list[str] = Field(default_factory=list)
+    language: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.author or self.since or self.until or self.article_ids or self.language)
+
+
+class SourceRef(BaseModel):
+    """An article footnote, resolved: what the article itself cites for a sentence."""
+
+    label: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+    text: str = ""
+    ibid_of: str | None = None
+    attached: str = Field(
+        default="sentence",
+        description="'sentence': the marker is in the quoted sentence; 'following': the next "
+        "marker in the paragraph, which by convention covers the sentences before it.",
+    )
+
+
+class Citation(BaseModel):
+    n: int
+    article_id: str
+    title: str
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    paragraph: int
+    section: str | None = None
+    quote: str = Field(description="Exact words of the paragraph, text[start:end].")
+    start: int
+    end: int
+    footnotes: list[SourceRef] = Field(default_factory=list)
+
+
+class AnswerSentence(BaseModel):
+    text: str
+    citations: list[int] = Field(default_factory=list)
+    supported: bool = True
+    support: float = 1.0
+    reasons: list[str] = Field(default_factory=list)
+
+
+class SeeAlso(BaseModel):
+    article_id: str
+    title: str
+    score: float = 0.0
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str = Field(description="Answer text with [n] after each sentence.")
+    refused: bool = False
+    mode: str = "extractive"
+    standalone_question: str | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    see_also: list[SeeAlso] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        return self.model_dump()
+
+
+class Turn(BaseModel):
+    """One exchange of a conversation, as the chain needs it for follow-ups."""
+
+    question: str
+    answer: Answer | None = None
