@@ -182,12 +182,8 @@ class Retriever:
                 break  # an irrelevant other article is worse than more of a relevant one
             chosen.append(ev)
             per[ev.chunk.article_id] += 1
-        for ev in held:
-            if len(chosen) == k:
-                break
-            chosen.append(ev)
-        chosen.sort(key=lambda e: -e.score)
-        return chosen
+        # Held-back chunks of capped articles fill what is left, after every article's best.
+        return chosen + held[: k - len(chosen)]
 
 
 class IbidRetriever(BaseRetriever):

@@ -1,0 +1,217 @@
+"""The retrieval chain over the real sample article, real embedder, real Chroma."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from langchain_core.documents import Document
+
+from index.library import Library
+from rag.chain import REFUSAL, AnswerChain
+from rag.lookup import cite, sources
+from rag.models import ScriptedChatModel
+from rag.retrieval import IbidRetriever
+from rag.settings import AnswerSettings, RagSettings
+from rag.types import Filters, Turn
+from tests.conftest import FRESHWIKI, SAMPLE, run_cli
+
+pytestmark = pytest.mark.shared
+
+BBC = "https://www.bbc.com/news/articles/c5yve1x9zv0o"
+TOI = "timesofindia.indiatimes.com"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> Library:
+    lib = Library(tmp_path_factory.mktemp("rag-home"), embeddings=embedder)  # type: ignore[arg-type]
+    corpus = [SAMPLE] + [
+        FRESHWIKI / "txt" / f"{n}.txt" for n in ("2022_Luzon_earthquake", "2022_Istanbul_bombing")
+    ]
+    report = lib.ingest(corpus)
+    assert report.failed == [] and report.articles == 3
+    return lib
+
+
+@pytest.fixture(scope="module")
+def chain(library: Library) -> AnswerChain:
+    return AnswerChain(library)
+
+
+def _cited_quote(answer: object, words: str) -> object:
+    for c in answer.citations:  # type: ignore[attr-defined]
+        if words in c.quote:
+            return c
+    raise AssertionError(f"no citation quotes {words!r}: {answer.answer}")  # type: ignore[attr-defined]
+
+
+def test_answer_cites_the_right_sentence(chain: AnswerChain) -> None:
+    a = chain.invoke("What did Modi do in July 2025?")
+    assert not a.refused
+    c = _cited_quote(a, "Modi visited Moscow in July 2025")
+    assert c.article_id == "india-us-rapprochement" and c.paragraph == 3
+    para = chain.library.article(c.article_id).paragraph(c.paragraph)
+    assert para is not None and para.text[c.start : c.end] == c.quote
+    assert all(s.citations and s.supported for s in a.sentences)
+    assert f"[{c.n}]" in a.answer
+
+
+def test_footnote_source_resolved_through_ibid(chain: AnswerChain) -> None:
+    a = chain.invoke("By how much did Trump reduce tariffs on Indian goods?")
+    c = _cited_quote(a, "from 50% to 18%")
+    notes = {f.label: f for f in c.footnotes}
+    assert "ii" in notes, c.footnotes
+    assert notes["ii"].ibid_of == "i" and notes["ii"].url == BBC and notes["ii"].publisher == "BBC"
+
+    b = chain.invoke("Who suggested that Trump be nominated for the Nobel Peace Prize?")
+    c = _cited_quote(b, "Shahbaz Sharif")
+    assert [(f.label, f.ibid_of) for f in c.footnotes] == [("iv", "iii")]
+    assert TOI in (c.footnotes[0].url or "")
+
+
+def test_off_topic_question_is_refused_with_see_also(chain: AnswerChain) -> None:
+    a = chain.invoke("What is the best recipe for lasagna with spinach?")
+    assert a.refused and a.answer == REFUSAL
+    assert a.citations == [] and a.see_also
+
+
+def test_follow_up_is_answered_from_the_same_article(chain: AnswerChain) -> None:
+    first = chain.invoke("What did Modi do in July 2025?")
+    follow = chain.invoke(
+        {"question": "And what about China?", "history": [Turn(question=first.question, answer=first)]}
+    )
+    assert not follow.refused
+    assert {c.article_id for c in follow.citations} == {"india-us-rapprochement"}
+    assert any("Xi Jinping" in c.quote or "Tianjin" in c.quote for c in follow.citations)
+    alone = chain.invoke("And what about China?")
+    assert alone.standalone_question is None
+
+
+def test_stream_yields_text_then_citations_then_answer(chain: AnswerChain) -> None:
+    events = list(chain.stream("Where did Modi meet Xi Jinping?"))
+    kinds = [e["type"] for e in events]
+    assert kinds[0] == "token" and kinds[-2:] == ["citations", "answer"]
+    text = "".join(e["text"] for e in events if e["type"] == "token").strip()
+    assert text == events[-1]["answer"].answer
+
+
+def test_filters_restrict_the_archive(chain: AnswerChain) -> None:
+    q = "What did Modi do in July 2025?"
+    assert chain.invoke({"question": q, "filters": Filters(author="Nobody")}).refused
+    only_wiki = chain.invoke({"question": q, "filters": Filters(article_ids=["2022-luzon-earthquake"])})
+    assert all(c.article_id == "2022-luzon-earthquake" for c in only_wiki.citations)
+    by_author = chain.invoke({"question": q, "filters": Filters(author="tamer")})
+    assert not by_author.refused
+
+
+def test_langchain_retriever_interface(chain: AnswerChain) -> None:
+    docs = IbidRetriever(retriever=chain.retriever).invoke("earthquake in Abra province")
+    assert docs and isinstance(docs[0], Document)
+    assert docs[0].metadata["article_id"] == "2022-luzon-earthquake"
+    assert docs[0].metadata["evidence"]["score"] == docs[0].metadata["score"]
+
+
+def test_diversity_caps_chunks_per_article(library: Library) -> None:
+    settings = RagSettings()
+    settings.retrieval.max_per_article = 1
+    chain = AnswerChain(library, settings)
+    ev = chain.retriever.search("Turkey interior minister Soylu and earthquake damage", k=4)
+    per: dict[str, int] = {}
+    for e in ev:
+        per[e.chunk.article_id] = per.get(e.chunk.article_id, 0) + 1
+    relevant_articles = {e.chunk.article_id for e in ev if e.relevance >= 0.3}
+    assert len(relevant_articles) >= 2
+    ids = [e.chunk.article_id for e in ev]
+    assert ids[:2] != [ids[0], ids[0]], "the second slot must go to another relevant article"
+
+
+def test_cite_finds_paraphrase_and_flags_contradiction(chain: AnswerChain) -> None:
+    lib = chain.library
+    found = cite(lib, chain.retriever, chain.checker, "In July 2025 Modi travelled to Moscow to meet Putin")
+    assert found[0].verdict == "supports" and found[0].paragraph == 3
+    assert "Moscow in July 2025" in found[0].quote
+    wrong = cite(lib, chain.retriever, chain.checker,
+                 "Trump said he would cut tariffs on Indian goods from 50% to 25%")  # fmt: skip
+    top = wrong[0]
+    assert "50% to 18%" in top.quote and top.verdict == "contradicts"
+    assert [f.url for f in top.footnotes] == [BBC]
+
+
+def test_sources_lists_citing_paragraphs(library: Library) -> None:
+    rows = sources(library, url="gmfus")
+    assert len(rows) == 1 and rows[0]["publisher"] == "GMFUS"
+    assert rows[0]["cited_by"] == [{"article_id": "india-us-rapprochement",
+                                    "title": "A Period of Rapprochement in India-US Relations",
+                                    "paragraph": 3, "label": "v"}]  # fmt: skip
+    bbc = sources(library, url="bbc.com/news/articles/c5yve1x9zv0o")[0]
+    assert {c["label"] for c in bbc["cited_by"]} == {"i", "ii"}, "Ibid. [ii] cites the BBC too"
+
+
+# LLM mode, with a scripted chat model standing in for the LLM ---------------------------------
+
+
+def _llm_chain(library: Library, reply: str, strict: bool = False) -> AnswerChain:
+    settings = RagSettings(answer=AnswerSettings(mode="llm", strict=strict))
+    return AnswerChain(library, settings, chat_model=ScriptedChatModel(replies=[reply]))
+
+
+def test_llm_made_up_citation_is_dropped_and_uncited_sentence_flagged(library: Library) -> None:
+    reply = ("Modi visited Moscow in July 2025 and met Vladimir Putin [1]. "
+             "He also signed a treaty on Mars [9].")  # fmt: skip
+    a = _llm_chain(library, reply).invoke("What did Modi do in July 2025?")
+    assert not a.refused and len(a.sentences) == 2
+    first, second = a.sentences
+    assert first.supported and first.citations == [1]
+    assert "Moscow in July 2025" in a.citations[0].quote
+    assert second.citations == [] and not second.supported
+    assert "dropped citation [9]: no such evidence" in second.reasons
+    assert "[9]" not in a.answer
+
+
+def test_llm_unsupported_sentence_is_flagged_and_strict_drops_it(library: Library) -> None:
+    reply = ("Modi visited Moscow in July 2025 and met Vladimir Putin [1]. "
+             "Modi visited Moscow in March 2019 and met Boris Yeltsin [1].")  # fmt: skip
+    a = _llm_chain(library, reply).invoke("What did Modi do in July 2025?")
+    assert [s.supported for s in a.sentences] == [True, False]
+    assert a.sentences[1].reasons
+    strict = _llm_chain(library, reply, strict=True).invoke("What did Modi do in July 2025?")
+    assert len(strict.sentences) == 1 and "Yeltsin" not in strict.answer
+
+
+def test_llm_refusal_passes_through(library: Library) -> None:
+    a = _llm_chain(library, "NOT_IN_ARCHIVE").invoke("What did Modi do in July 2025?")
+    assert a.refused and a.answer == REFUSAL and a.mode == "llm"
+
+
+def test_llm_mode_without_a_model_is_a_clear_error(library: Library) -> None:
+    from index.errors import ConfigError
+
+    chain = AnswerChain(library, RagSettings(answer=AnswerSettings(mode="llm")))
+    with pytest.raises(ConfigError, match="IBID_RAG__LLM__MODEL"):
+        chain.invoke("What did Modi do in July 2025?")
+
+
+def test_ask_cite_sources_cli_json(tmp_path: Path) -> None:
+    home = str(tmp_path / "home")
+    assert run_cli("--home", home, "ingest", str(SAMPLE)).returncode == 0
+    out = run_cli("--home", home, "ask", "What did Modi do in July 2025?", "--json")
+    assert out.returncode == 0, out.stderr
+    a = json.loads(out.stdout)
+    for key in ("question", "answer", "refused", "citations", "sentences", "timings_ms"):
+        assert key in a
+    c = a["citations"][0]
+    for key in ("n", "article_id", "title", "author", "published", "url", "paragraph", "quote", "footnotes"):
+        assert key in c
+    for key in ("label", "title", "publisher", "url", "accessed", "text"):
+        assert key in c["footnotes"][0]
+    for key in ("text", "citations", "supported", "support"):
+        assert key in a["sentences"][0]
+
+    passages = json.loads(run_cli("--home", home, "cite", "Modi met Putin in Moscow", "--json").stdout)
+    for key in ("article_id", "title", "paragraph", "quote", "support", "footnotes"):
+        assert key in passages[0]
+    rows = json.loads(run_cli("--home", home, "sources", "--url", "gmfus", "--json").stdout)
+    assert rows[0]["cited_by"][0]["paragraph"] == 3
+    for key in ("url", "title", "publisher", "cited_by"):
+        assert key in rows[0]
