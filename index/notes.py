@@ -8,7 +8,12 @@ from urllib.parse import urlparse
 from index.types import Footnote
 
 _URL_RE = re.compile(r"https?://[^\s<>\"“”]+", re.IGNORECASE)
-_QUOTED_RE = re.compile(r"[“\"«‘](?P<t>[^”\"»’]{3,400})[”\"»’]")
+# Each opening quote with its own closing one, so an apostrophe inside a title does not end it
+# (“Avrasya’da İşbirliği …”); the loose form catches mismatched pairs (“Title").
+_QUOTED_RE = re.compile(
+    r"“(?P<t>[^”]{3,400})”|\"(?P<t2>[^\"]{3,400})\"|«(?P<t3>[^»]{3,400})»|‘(?P<t4>.{3,400}?)’(?!\w)"
+)
+_LOOSE_QUOTED_RE = re.compile(r"[“\"«‘](?P<t>[^”\"»’]{3,400})[”\"»’]")
 _ACCESSED_RE = re.compile(
     r"\(?\b(?:access(?:ed)?(?:\s+date|\s+on)?|retrieved(?:\s+on)?|erişim\s+tarihi|consulted)\s*[:]?\s*"
     r"(?P<d>[^()\n]{4,40}?)\s*\)?\s*\.?\s*$",
@@ -23,8 +28,14 @@ def is_ibid(text: str) -> bool:
     return bool(_IBID_RE.match(text)) and len(text) < 80
 
 
-def _clean_url(url: str) -> str:
-    return url.rstrip(".,;)]’”'\"")
+def _clean_url(url: str, note: str) -> str:
+    if url == note:
+        return url  # a note that is only a URL: nothing printed after it to strip
+    url = url.rstrip(".,;]’”'\"")
+    # A closing parenthesis belongs to the URL when it closes one the URL opened: '…(2021)'.
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1].rstrip(".,;]’”'\"")
+    return url
 
 
 def parse_note(label: str, text: str) -> Footnote:
@@ -33,11 +44,11 @@ def parse_note(label: str, text: str) -> Footnote:
     if match and len(text) < 80:
         return Footnote(label=label, text=text, locator=match.group("loc") or None)
     url_match = _URL_RE.search(text)
-    url = _clean_url(url_match.group(0)) if url_match else None
+    url = _clean_url(url_match.group(0), text) if url_match else None
     accessed_match = _ACCESSED_RE.search(text)
     accessed = accessed_match.group("d").strip(" .,") if accessed_match else None
-    title_match = _QUOTED_RE.search(text)
-    title = title_match.group("t").strip(" ,") if title_match else None
+    title_match = _QUOTED_RE.search(text) or _LOOSE_QUOTED_RE.search(text)
+    title = next(t for t in title_match.groups() if t).strip(" ,") if title_match else None
 
     publisher: str | None = None
     rest = text
@@ -46,10 +57,14 @@ def parse_note(label: str, text: str) -> Footnote:
     if url_match:
         rest = rest[: url_match.start()] + " " + rest[url_match.end() :]
     if title_match:
-        rest = rest[title_match.end() :] if title_match.start() < 3 else rest.replace(
-            title_match.group(0), " "
+        rest = (
+            rest[title_match.end() :]
+            if title_match.start() < 3
+            else rest.replace(title_match.group(0), " ")
         )
-    parts = [p.strip(" .,;:()") for p in re.split(r"[,;]", rest)]
+    # Commas separate parts in most styles; Wikipedia's ("Title". Publisher. Date.) uses full
+    # stops, told from abbreviations ("U.S.", "Dr.") by the two lower-case letters before them.
+    parts = [p.strip(" .,;:()") for p in re.split(r"[,;]|(?<=[a-z]{2})\.\s", rest)]
     parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]*", p)]
     # Without a quoted title or a URL the parts are too ambiguous (author? title? press?) to
     # label, so the note keeps only its text.

@@ -38,7 +38,9 @@ _HEADING_MD_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
 _BYLINE_RE = re.compile(r"^(?:by|author|authors|yazar|written by)\s*[:\-]?\s+(?P<names>.+)$", re.I)
 _URL_LINE_RE = re.compile(r"^(?:url|source|canonical|link)\s*:\s*(?P<url>https?://\S+)$", re.I)
 _CATEGORY_LINE_RE = re.compile(r"^(?:category|section|kategori)\s*:\s*(?P<c>.+)$", re.I)
-_DATE_LINE_RE = re.compile(r"^(?:published|date|posted|updated|tarih)?\s*:?\s*(?P<d>.{6,40})$", re.I)
+_DATE_LINE_RE = re.compile(
+    r"^(?:published|date|posted|updated|tarih)?\s*:?\s*(?P<d>.{6,40})$", re.I
+)
 
 _SUPER = {c: str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
 
@@ -57,11 +59,16 @@ class _Parts:
     warnings: list[str] = field(default_factory=list)
 
 
+_TRAILING_MARKERS_RE = re.compile(r"(?:\s?(?:\[\^?[\w.-]{1,24}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))+$")
+
+
 def _heading_like(text: str) -> bool:
+    # "It was denied.[4]" ends a sentence: the marker after the full stop must not hide it.
+    bare = _TRAILING_MARKERS_RE.sub("", text)
     return (
         len(text) < 200
         and len(text.split()) <= 25
-        and not re.search(r"[.!?:;,]$", text)
+        and not re.search(r"[.!?:;,]$", bare)
         and "\n" not in text
     )
 
@@ -128,9 +135,11 @@ def _split_header(blocks: list[_Block], parts: _Parts) -> list[_Block]:
     if texts and texts[0].kind == "heading" and texts[0].level == 1:
         meta["title"] = texts[0].text
         i = 1
-    elif len(texts) == 2 and all(
-        b.kind == "text" and _heading_like(b.text) for b in texts
-    ) and len(texts[0].text.split()) <= 4:
+    elif (
+        len(texts) == 2
+        and all(b.kind == "text" and _heading_like(b.text) for b in texts)
+        and len(texts[0].text.split()) <= 4
+    ):
         meta["category"], meta["title"] = texts[0].text, texts[1].text
         i = 2
     elif texts and texts[0].kind in ("text", "heading") and _heading_like(texts[0].text):
@@ -182,7 +191,8 @@ def _split_trailer(blocks: list[_Block], parts: _Parts) -> list[_Block]:
         pos -= 1
     if first_name is None:
         return blocks
-    names = list(dict.fromkeys(blocks[j].text for j in texts if first_name <= j < (bio or len(blocks))))
+    stop = bio if bio is not None else len(blocks)
+    names = list(dict.fromkeys(blocks[j].text for j in texts if first_name <= j < stop))
     if bio is not None and not any(surname(n) in blocks[bio].text.lower() for n in names):
         return blocks  # a name-like line inside the body, not an author block
     parts.meta.setdefault("authors", names)
@@ -280,8 +290,29 @@ def _check_notes(paragraphs: list[Paragraph], notes: list[Footnote]) -> list[str
     for p in paragraphs:
         for label in p.footnotes:
             if label not in labels:
-                warnings.append(f"paragraph {p.n} cites [{label}] but the notes list has no such note")
+                warnings.append(
+                    f"paragraph {p.n} cites [{label}] but the notes list has no such note"
+                )
     for label in dict.fromkeys(labels):
         if label not in cited:
             warnings.append(f"note [{label}] is never cited in the text")
     return warnings
+
+
+def attach_notes(article: Article, notes: list[Footnote]) -> Article:
+    """Add notes found outside the text (an HTML notes list, a JSONL field) to `article`.
+
+    The warnings `parse_text` made about markers and notes are recomputed over all the notes,
+    so a marker whose note arrives here is no longer reported as missing.
+    """
+    if not notes:
+        return article
+    old = [n.model_copy(update={"ibid_of": None}) for n in article.footnotes]
+    stale = set(resolve_ibids(old)) | set(_check_notes(article.paragraphs, old))
+    all_notes = [n.model_copy(update={"ibid_of": None}) for n in [*article.footnotes, *notes]]
+    warnings = [w for w in article.warnings if w not in stale]
+    warnings += resolve_ibids(all_notes)
+    warnings += _check_notes(article.paragraphs, all_notes)
+    return article.model_copy(
+        update={"footnotes": all_notes, "warnings": list(dict.fromkeys(warnings))}
+    )
