@@ -1,0 +1,65 @@
+"""Calibrate retrieval.min_relevance: the relevance below which Ibid refuses.
+
+Positives: FreshWiki claims whose article is in the searchable archive. Negatives: claims whose
+article is held out (filtered away), so the archive truly does not cover them — including
+neighbours on similar topics (other earthquakes, other elections), which is the hard case.
+Picks the threshold with the best balanced accuracy; writes benchmarks/results/refusal.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+
+from benchmarks.common import FRESHWIKI, WORK, write_result
+from eval.claims import build_claims
+from index.library import Library
+from rag.retrieval import Retriever
+from rag.types import Filters
+
+
+def best_threshold(pos: list[float], neg: list[float]) -> tuple[float, float]:
+    best = (0.0, 0.0)
+    for t in sorted(set(pos + neg)):
+        tpr = sum(p >= t for p in pos) / len(pos)
+        tnr = sum(n < t for n in neg) / len(neg)
+        bal = (tpr + tnr) / 2
+        if bal > best[1]:
+            best = (t, bal)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=200, help="claims per class")
+    parser.add_argument("--held-out", type=int, default=25, help="articles held out")
+    args = parser.parse_args()
+    lib = Library(WORK / "freshwiki-home")
+    lib.ingest([FRESHWIKI / "txt"])
+    ids = sorted(a["id"] for a in lib.articles())
+    held = set(random.Random(1).sample(ids, args.held_out))
+    kept = [i for i in ids if i not in held]
+    cases = build_claims(FRESHWIKI, seed=2)
+    pos_cases = [c for c in cases if c.article_id not in held][: args.n]
+    neg_cases = [c for c in cases if c.article_id in held][: args.n]
+    retriever = Retriever(lib)
+    filters = Filters(article_ids=kept)
+
+    def top_relevance(claim: str) -> float:
+        ev = retriever.search(claim, filters, k=3)
+        return max((e.relevance for e in ev), default=0.0)
+
+    pos = [top_relevance(c.claim) for c in pos_cases]
+    neg = [top_relevance(c.claim) for c in neg_cases]
+    threshold, bal = best_threshold(pos, neg)
+    path = write_result(
+        "refusal",
+        {"positives": len(pos), "negatives": len(neg), "held_out_articles": len(held),
+         "threshold": round(threshold, 4), "balanced_accuracy": round(bal, 4),
+         "pos_median": sorted(pos)[len(pos) // 2], "neg_median": sorted(neg)[len(neg) // 2]},
+    )  # fmt: skip
+    print(f"threshold {threshold:.3f} balanced accuracy {bal:.3f} -> {path}")
+
+
+if __name__ == "__main__":
+    main()
