@@ -41,4 +41,5 @@ class EvalSetError(IbidError):
         self.path = str(path)
         self.line = line
         self.reason = reason
-        super().__init__(f"{self.path}:{line}: {reason}")
+        where = f"{self.path}: line {line}" if line else self.path
+        super().__init__(f"{where}: {reason}")

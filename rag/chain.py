@@ -115,6 +115,7 @@ class AnswerChain(Runnable[Any, Answer]):
         timings["retrieve"] = (time.perf_counter() - t0) * 1e3
         relevant = [e for e in evidence if e.relevance >= self.settings.retrieval.min_relevance]
         answer = Answer(question=question, answer="", mode=mode)
+        answer._evidence = evidence
         if standalone != question or extra:
             answer.standalone_question = standalone if standalone != question else (
                 f"{question} (+ {' '.join(extra)})"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from index.types import Chunk
 
@@ -86,6 +86,12 @@ class Answer(BaseModel):
     sentences: list[AnswerSentence] = Field(default_factory=list)
     see_also: list[SeeAlso] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    # What retrieval returned, for evaluation; not part of the JSON contract.
+    _evidence: list[Evidence] = PrivateAttr(default_factory=list)
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        return self._evidence
 
     def to_json(self) -> dict[str, object]:
         return self.model_dump()

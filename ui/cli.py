@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from index.errors import IbidError
-
-F = TypeVar("F", bound=Callable[..., Any])
+from ui.cliutil import App, F, _common, _emit
 
 
 class _Group(click.Group):
@@ -25,62 +21,14 @@ class _Group(click.Group):
             ctx.exit(2)
 
 
-class App:
-    """Settings and Library for one invocation, built on first use."""
-
-    def __init__(self) -> None:
-        self.home: Path | None = None
-        self.config: Path | None = None
-        self._library: Any = None
-
-    def settings(self) -> Any:
-        import os
-
-        from ui.config import load_settings
-
-        if self.config is not None:
-            os.environ["IBID_CONFIG"] = str(self.config)
-        return load_settings(home=self.home)
-
-    def chain(self) -> Any:
-        from rag.chain import AnswerChain
-
-        return AnswerChain(self.library(), self.settings().rag)
-
-    def library(self) -> Any:
-        if self._library is None:
-            from index.library import Library
-
-            settings = self.settings()
-            self._library = Library(settings.home, settings.index)
-        return self._library
-
-
-def _common(fn: F) -> F:
-    """--home and --config on every subcommand as well as on the group."""
-
-    @click.option("--home", type=click.Path(path_type=Path), default=None,
-                  help="State folder (default $IBID_HOME or ~/.local/share/ibid).")  # fmt: skip
-    @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), default=None,
-                  help="An ibid.toml settings file.")  # fmt: skip
-    @click.pass_obj
-    @wraps(fn)
-    def wrapper(app: App, home: Path | None, config: Path | None, *args: Any, **kw: Any) -> Any:
-        app.home = home or app.home
-        app.config = config or app.config
-        return fn(app, *args, **kw)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _emit(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 @click.group(cls=_Group)
 @click.option("--home", type=click.Path(path_type=Path), default=None, help="State folder.")
-@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="An ibid.toml settings file.")  # fmt: skip
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="An ibid.toml settings file.",
+)
 @click.version_option(package_name="ibid")
 @click.pass_context
 def cli(ctx: click.Context, home: Path | None, config: Path | None) -> None:
@@ -113,12 +61,18 @@ def articles(app: App, as_json: bool) -> None:
     """List indexed articles."""
     rows = [
         {
-            "id": r["id"], "title": r["title"], "author": r["author"],
-            "published": r["published"], "path": r["source"], "chunks": r["n_chunks"],
-            "footnotes": r["n_footnotes"], "language": r["language"], "format": r["format"],
+            "id": r["id"],
+            "title": r["title"],
+            "author": r["author"],
+            "published": r["published"],
+            "path": r["source"],
+            "chunks": r["n_chunks"],
+            "footnotes": r["n_footnotes"],
+            "language": r["language"],
+            "format": r["format"],
         }
         for r in app.library().articles()
-    ]  # fmt: skip
+    ]
     if as_json:
         _emit(rows)
         return
@@ -151,22 +105,34 @@ def remove(app: App, article_id: str) -> None:
     click.echo(f"removed {article_id}")
 
 
-def _filters(author: str | None, since: str | None, until: str | None,
-             article: tuple[str, ...], language: str | None) -> Any:  # fmt: skip
+def _filters(
+    author: str | None,
+    since: str | None,
+    until: str | None,
+    article: tuple[str, ...],
+    language: str | None,
+) -> Any:
     from rag.types import Filters
 
-    return Filters(author=author, since=since, until=until, article_ids=list(article),
-                   language=language)  # fmt: skip
+    return Filters(
+        author=author, since=since, until=until, article_ids=list(article), language=language
+    )
 
 
 def _filter_options(fn: F) -> F:
-    for option in reversed([
-        click.option("--author", default=None, help="Only articles whose author contains this."),
-        click.option("--since", default=None, help="Only articles published on/after (YYYY-MM-DD)."),
-        click.option("--until", default=None, help="Only articles published on/before (YYYY-MM-DD)."),
-        click.option("--article", multiple=True, help="Only this article id (repeatable)."),
-        click.option("--language", default=None, help="Only articles in this language (en, tr…)."),
-    ]):  # fmt: skip
+    for option in reversed(
+        [
+            click.option(
+                "--author", default=None, help="Only articles whose author contains this."
+            ),
+            click.option("--since", default=None, help="Published on/after (YYYY-MM-DD)."),
+            click.option("--until", default=None, help="Published on/before (YYYY-MM-DD)."),
+            click.option("--article", multiple=True, help="Only this article id (repeatable)."),
+            click.option(
+                "--language", default=None, help="Only articles in this language (en, tr…)."
+            ),
+        ]
+    ):
         fn = option(fn)
     return fn
 
@@ -178,16 +144,29 @@ def _filter_options(fn: F) -> F:
 @click.option("--mode", type=click.Choice(["extractive", "llm"]), default=None)
 @_filter_options
 @_common
-def ask(app: App, question: str, as_json: bool, k: int | None, mode: str | None,
-        author: str | None, since: str | None, until: str | None,
-        article: tuple[str, ...], language: str | None) -> None:  # fmt: skip
+def ask(
+    app: App,
+    question: str,
+    as_json: bool,
+    k: int | None,
+    mode: str | None,
+    author: str | None,
+    since: str | None,
+    until: str | None,
+    article: tuple[str, ...],
+    language: str | None,
+) -> None:
     """Answer a question from the archive, every sentence cited."""
     from ui.render import answer_text
 
     answer = app.chain().invoke(
-        {"question": question, "k": k, "mode": mode,
-         "filters": _filters(author, since, until, article, language)}
-    )  # fmt: skip
+        {
+            "question": question,
+            "k": k,
+            "mode": mode,
+            "filters": _filters(author, since, until, article, language),
+        }
+    )
     if as_json:
         _emit(answer.to_json())
     else:
@@ -200,15 +179,29 @@ def ask(app: App, question: str, as_json: bool, k: int | None, mode: str | None,
 @click.option("--k", type=int, default=5, help="Passages to return.")
 @_filter_options
 @_common
-def cite(app: App, claim: str, as_json: bool, k: int,
-         author: str | None, since: str | None, until: str | None,
-         article: tuple[str, ...], language: str | None) -> None:  # fmt: skip
-    """Where does the archive say CLAIM, and on what source? Passages that support or contradict it."""
+def cite(
+    app: App,
+    claim: str,
+    as_json: bool,
+    k: int,
+    author: str | None,
+    since: str | None,
+    until: str | None,
+    article: tuple[str, ...],
+    language: str | None,
+) -> None:
+    """Where does the archive say CLAIM, and on what source? Passages for and against it."""
     from rag.lookup import cite as find
 
     chain = app.chain()
-    passages = find(chain.library, chain.retriever, chain.checker, claim, k=k,
-                    filters=_filters(author, since, until, article, language))  # fmt: skip
+    passages = find(
+        chain.library,
+        chain.retriever,
+        chain.checker,
+        claim,
+        k=k,
+        filters=_filters(author, since, until, article, language),
+    )
     if as_json:
         _emit([p.model_dump() for p in passages])
     else:
@@ -252,6 +245,15 @@ def serve(app: App, host: str | None, port: int | None, auth: str | None) -> Non
         port=port or settings.ui.port,
         auth=auth or settings.ui.auth,
     )
+
+
+def _register_eval() -> None:
+    from ui.cli_eval import eval_group
+
+    cli.add_command(eval_group)
+
+
+_register_eval()
 
 
 def main() -> None:

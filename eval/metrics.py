@@ -1,0 +1,219 @@
+"""Eval metrics over per-case results. Each returns None when no case applies, never 0/0.
+
+Definitions (also in the README):
+- retrieval_recall@k: share of cases with gold paragraphs whose top-k evidence covers one.
+- article_recall@k: the same at article level. mrr: mean 1/rank of the first covering chunk.
+- citation_validity: share of [n] in answer texts that resolve to a citation whose quote is the
+  cited paragraph's text at [start:end].
+- citation_recall / citation_precision: ALCE (Gao et al. 2023), judged by the faithfulness
+  checker with each citation's paragraph as its passage. Recall of an answer = share of its
+  sentences entailed by the concatenation of their citations. Precision = precise citations /
+  all citations, where a citation of a supported multi-citation sentence is imprecise
+  ("irrelevant") when it alone does not entail the sentence and the other citations without it
+  still do; a single-citation sentence counts 1 if entailed, else 0. Averaged over answers.
+- faithfulness: share of all answer sentences the answer pipeline's checker marked supported.
+- answer_correctness: share of answerable cases with expected facts whose (non-refused) answer
+  contains every expect_all string and at least one expect_any string (case-insensitive).
+- source_accuracy: share of cases with gold URLs where a cited footnote's URL is one of them.
+- refusal_precision / refusal_recall: refusal as the positive class, against `answerable`.
+- claim_article@1, claim_source@1, claim_source@5: claim cases, top passage (or top 5) from the
+  right article / citing a gold URL.
+- latency p50/p95 in ms.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from pydantic import BaseModel, Field
+
+GATED = (
+    "retrieval_recall@k", "mrr", "citation_validity", "citation_recall", "citation_precision",
+    "faithfulness", "answer_correctness", "source_accuracy", "refusal_precision",
+    "refusal_recall", "claim_article@1", "claim_source@1", "claim_source@5",
+)  # fmt: skip
+
+
+class SentenceJudgement(BaseModel):
+    text: str
+    citations: list[int] = Field(default_factory=list)
+    supported: bool = False
+    joint: bool = False
+    single: list[bool] = Field(default_factory=list)
+    without: list[bool] = Field(default_factory=list)
+
+
+class CaseResult(BaseModel):
+    id: str
+    kind: str = "question"
+    text: str
+    answerable: bool = True
+    tags: list[str] = Field(default_factory=list)
+    refused: bool = False
+    answer: str = ""
+    sentences: list[SentenceJudgement] = Field(default_factory=list)
+    numbers_in_text: list[int] = Field(default_factory=list)
+    valid_numbers: list[int] = Field(default_factory=list)
+    cited_urls: list[str] = Field(default_factory=list)
+    retrieved: list[tuple[str, int, int]] = Field(default_factory=list)
+    gold_articles: list[str] = Field(default_factory=list)
+    gold_paragraphs: list[tuple[str, int]] = Field(default_factory=list)
+    gold_urls: list[str] = Field(default_factory=list)
+    expect_all: list[str] = Field(default_factory=list)
+    expect_any: list[str] = Field(default_factory=list)
+    passages: list[dict[str, object]] = Field(default_factory=list)
+    latency_ms: float = 0.0
+    error: str | None = None
+
+
+def _share(flags: list[bool]) -> float | None:
+    return sum(flags) / len(flags) if flags else None
+
+
+def _norm_url(url: str) -> str:
+    from eval.claims import normalize_url
+
+    return normalize_url(url)
+
+
+def retrieval_recall(cases: list[CaseResult], k: int) -> float | None:
+    return _share([
+        any(a == ga and s <= gp <= e for a, s, e in c.retrieved[:k] for ga, gp in c.gold_paragraphs)
+        for c in cases if c.kind == "question" and c.gold_paragraphs
+    ])  # fmt: skip
+
+
+def article_recall(cases: list[CaseResult], k: int) -> float | None:
+    return _share([
+        any(a in c.gold_articles for a, _, _ in c.retrieved[:k])
+        for c in cases if c.kind == "question" and c.gold_articles
+    ])  # fmt: skip
+
+
+def mrr(cases: list[CaseResult]) -> float | None:
+    ranks = []
+    for c in cases:
+        if c.kind != "question" or not c.gold_paragraphs:
+            continue
+        rr = 0.0
+        for i, (a, s, e) in enumerate(c.retrieved, 1):
+            if any(a == ga and s <= gp <= e for ga, gp in c.gold_paragraphs):
+                rr = 1.0 / i
+                break
+        ranks.append(rr)
+    return mean(ranks) if ranks else None
+
+
+def citation_validity(cases: list[CaseResult]) -> float | None:
+    numbers = [(n, c) for c in cases for n in c.numbers_in_text]
+    return _share([n in c.valid_numbers for n, c in numbers])
+
+
+def alce(cases: list[CaseResult]) -> tuple[float | None, float | None]:
+    """(citation recall, citation precision) per ALCE, averaged over answered cases."""
+    recalls, precisions = [], []
+    for c in cases:
+        if c.refused or not c.sentences:
+            continue
+        entail = 0
+        entail_prec = 0
+        total_citations = 0
+        for s in c.sentences:
+            joint = bool(s.citations) and s.joint
+            entail += joint
+            total_citations += len(s.citations)
+            if joint and len(s.citations) > 1:
+                for alone, rest in zip(s.single, s.without, strict=True):
+                    entail_prec += alone or not rest
+            else:
+                entail_prec += joint
+        recalls.append(entail / len(c.sentences))
+        precisions.append(entail_prec / total_citations if total_citations else 0.0)
+    return (mean(recalls) if recalls else None, mean(precisions) if precisions else None)
+
+
+def faithfulness(cases: list[CaseResult]) -> float | None:
+    return _share([s.supported for c in cases if not c.refused for s in c.sentences])
+
+
+def correct(c: CaseResult) -> bool:
+    if c.refused or c.error:
+        return False
+    text = c.answer.lower()
+    return all(x.lower() in text for x in c.expect_all) and (
+        not c.expect_any or any(x.lower() in text for x in c.expect_any)
+    )
+
+
+def answer_correctness(cases: list[CaseResult]) -> float | None:
+    return _share([
+        correct(c) for c in cases
+        if c.kind == "question" and c.answerable and (c.expect_all or c.expect_any)
+    ])  # fmt: skip
+
+
+def source_accuracy(cases: list[CaseResult]) -> float | None:
+    return _share([
+        bool({_norm_url(u) for u in c.cited_urls} & {_norm_url(u) for u in c.gold_urls})
+        for c in cases if c.kind == "question" and c.gold_urls
+    ])  # fmt: skip
+
+
+def refusal(cases: list[CaseResult]) -> tuple[float | None, float | None]:
+    qs = [c for c in cases if c.kind == "question"]
+    refused = [c for c in qs if c.refused]
+    unanswerable = [c for c in qs if not c.answerable]
+    hits = sum(1 for c in refused if not c.answerable)
+    precision = hits / len(refused) if refused else None
+    recall = hits / len(unanswerable) if unanswerable else None
+    return precision, recall
+
+
+def claim_hits(cases: list[CaseResult]) -> dict[str, float | None]:
+    claims = [c for c in cases if c.kind == "claim"]
+
+    def has_source(p: dict[str, object]) -> bool:
+        urls = {_norm_url(str(u)) for u in p.get("urls", []) or []}  # type: ignore[union-attr]
+        return bool(urls & {_norm_url(u) for u in gold})
+
+    out: dict[str, list[bool]] = {"claim_article@1": [], "claim_source@1": [], "claim_source@5": []}
+    for c in claims:
+        gold = c.gold_urls
+        top = c.passages[:1]
+        if c.gold_articles:
+            out["claim_article@1"].append(any(p["article_id"] in c.gold_articles for p in top))
+        if gold:
+            out["claim_source@1"].append(any(has_source(p) for p in top))
+            out["claim_source@5"].append(any(has_source(p) for p in c.passages[:5]))
+    return {k: _share(v) for k, v in out.items()}
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
+
+
+def compute(cases: list[CaseResult], k: int) -> dict[str, float | None]:
+    recall, precision = alce(cases)
+    ref_p, ref_r = refusal(cases)
+    latencies = [c.latency_ms for c in cases if not c.error]
+    metrics: dict[str, float | None] = {
+        "retrieval_recall@k": retrieval_recall(cases, k),
+        "article_recall@k": article_recall(cases, k),
+        "mrr": mrr(cases),
+        "citation_validity": citation_validity(cases),
+        "citation_recall": recall,
+        "citation_precision": precision,
+        "faithfulness": faithfulness(cases),
+        "answer_correctness": answer_correctness(cases),
+        "source_accuracy": source_accuracy(cases),
+        "refusal_precision": ref_p,
+        "refusal_recall": ref_r,
+        **claim_hits(cases),
+        "latency_p50_ms": percentile(latencies, 50),
+        "latency_p95_ms": percentile(latencies, 95),
+        "errors": float(sum(1 for c in cases if c.error)),
+    }
+    return {k_: (round(v, 4) if v is not None else None) for k_, v in metrics.items()}

@@ -1,0 +1,216 @@
+"""`ibid eval …`: regression runs, claim-set building, and checker validation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ui.cliutil import _common
+
+
+def _parse_tolerances(values: tuple[str, ...]) -> dict[str, float]:
+    out = {}
+    for item in values:
+        name, _, value = item.partition("=")
+        try:
+            out[name.strip()] = float(value)
+        except ValueError:
+            raise click.BadParameter(
+                f"--tolerance must look like metric=0.02, got {item!r}"
+            ) from None
+    return out
+
+
+@click.group(name="eval")
+def eval_group() -> None:
+    """Evaluate faithfulness and citations; gate regressions against a baseline."""
+
+
+@eval_group.command(name="run")
+@click.option(
+    "--set",
+    "set_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Eval-set JSONL file.",
+)
+@click.option(
+    "--report",
+    "report_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder for report.json, report.md and report.html.",
+)
+@click.option("--mode", type=click.Choice(["extractive", "llm"]), default=None)
+@click.option("--k", type=int, default=None, help="Evidence chunks (retrieval.k).")
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Compare with this baseline and fail (exit 1) on a regression.",
+)
+@click.option(
+    "--save-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write this run's metrics as a baseline file.",
+)
+@click.option("--tolerance", multiple=True, help="metric=drop allowed (repeatable).")
+@click.option(
+    "--ingest",
+    "ingest_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Ingest these files/folders first (idempotent).",
+)
+@click.option("--json", "as_json", is_flag=True)
+@_common
+def run_cmd(
+    app: Any,
+    set_path: Path,
+    report_dir: Path,
+    mode: str | None,
+    k: int | None,
+    baseline: Path | None,
+    save_baseline: Path | None,
+    tolerance: tuple[str, ...],
+    ingest_paths: tuple[Path, ...],
+    as_json: bool,
+) -> None:
+    """Run an eval set and write reports; exit 1 when a gated metric regressed."""
+    from eval.report import write_reports
+    from eval.runner import gate, run_set
+    from eval.sets import load_set
+    from index.errors import ConfigError
+    from rag.chain import AnswerChain
+
+    evalset = load_set(set_path)
+    settings = app.settings()
+    if k is not None:
+        settings.rag.retrieval.k = k
+        settings.rag.retrieval.candidates = max(settings.rag.retrieval.candidates, k)
+    library = app.library()
+    to_ingest = [*evalset.corpus, *ingest_paths]
+    if to_ingest:
+        ingested = library.ingest(to_ingest)
+        if ingested.failed:
+            raise ConfigError(f"eval corpus failed to ingest: {ingested.failed}")
+    chain = AnswerChain(library, settings.rag)
+    report = run_set(evalset, chain, mode=mode, progress=not as_json)
+    tolerances = {**evalset.tolerances, **_parse_tolerances(tolerance)}
+    if baseline is not None:
+        if not baseline.is_file():
+            raise ConfigError(f"baseline {baseline} does not exist; create it with --save-baseline")
+        data = json.loads(baseline.read_text())
+        report.gate = gate(report.metrics, data["metrics"], tolerances)
+        report.baseline = str(baseline)
+    paths = write_reports(report, report_dir)
+    if save_baseline is not None:
+        save_baseline.parent.mkdir(parents=True, exist_ok=True)
+        save_baseline.write_text(
+            json.dumps(
+                {
+                    "set": str(set_path),
+                    "created": report.created,
+                    "mode": report.mode,
+                    "k": report.k,
+                    "metrics": report.metrics,
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+    failed = [g for g in report.gate if g["failed"]]
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "metrics": report.metrics,
+                    "gate": report.gate,
+                    "failed": bool(failed),
+                    "cases": len(report.cases),
+                    "report": {k_: str(v) for k_, v in paths.items()},
+                },
+                indent=2,
+            )
+        )
+    else:
+        width = max(len(n) for n in report.metrics)
+        for name, value in report.metrics.items():
+            shown = "—" if value is None else f"{value:.4g}"
+            click.echo(f"{name:<{width}}  {shown}")
+        for g in failed:
+            click.echo(
+                f"REGRESSION {g['metric']}: {g['value']} vs baseline {g['baseline']} "
+                f"(delta {g['delta']:+.3f}, tolerance {g['tolerance']})",
+                err=True,
+            )
+        click.echo(f"report: {paths['html']}")
+    sys.exit(1 if failed else 0)
+
+
+@eval_group.command(name="build-claims")
+@click.argument("corpus", type=click.Path(path_type=Path, exists=True))
+@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Sample this many claims.")
+@click.option("--seed", type=int, default=0)
+@_common
+def build_claims_cmd(app: Any, corpus: Path, out: Path, limit: int | None, seed: int) -> None:
+    """Turn articles whose sentences carry markers (FreshWiki JSON/text) into claim cases."""
+    from eval.claims import build_claims
+    from eval.sets import EvalCase, write_set
+
+    claims = build_claims(corpus, limit=limit, seed=seed)
+    cases = [
+        EvalCase(
+            id=c.id,
+            kind="claim",
+            claim=c.claim,
+            gold_articles=[c.article_id],
+            gold_urls=c.gold_urls,
+            tags=c.tags,
+        )
+        for c in claims
+    ]
+    write_set(out, cases)
+    click.echo(f"{len(cases)} claim cases -> {out}")
+
+
+@eval_group.command(name="checker")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="SummEdits folder (summedits_*.jsonl).",
+)
+@click.option(
+    "--limit-per-domain", type=int, default=None, help="Items per domain and split (default: all)."
+)
+@click.option("--json", "as_json", is_flag=True)
+@_common
+def checker_cmd(app: Any, data: Path, limit_per_domain: int | None, as_json: bool) -> None:
+    """Balanced accuracy of the faithfulness checker on SummEdits (tuned on 'evaluation',
+    reported on the held-out 'test' split)."""
+    from index.embed import load_embedder
+    from rag.summedits import run
+
+    settings = app.settings()
+    embeddings = load_embedder(settings.index.embedding, settings.home / "cache")
+    result = run(data, limit_per_domain=limit_per_domain, embeddings=embeddings)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+    else:
+        test = result.get("test", result)
+        for key in (
+            "balanced_accuracy",
+            "unsupported_precision",
+            "unsupported_recall",
+            "threshold",
+            "n",
+        ):
+            if key in test:
+                click.echo(f"{key:<24} {test[key]}")

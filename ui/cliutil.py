@@ -1,0 +1,65 @@
+"""Shared pieces of the CLI: the per-invocation App, common options, JSON output."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class App:
+    """Settings and Library for one invocation, built on first use."""
+
+    def __init__(self) -> None:
+        self.home: Path | None = None
+        self.config: Path | None = None
+        self._library: Any = None
+
+    def settings(self) -> Any:
+        import os
+
+        from ui.config import load_settings
+
+        if self.config is not None:
+            os.environ["IBID_CONFIG"] = str(self.config)
+        return load_settings(home=self.home)
+
+    def chain(self) -> Any:
+        from rag.chain import AnswerChain
+
+        return AnswerChain(self.library(), self.settings().rag)
+
+    def library(self) -> Any:
+        if self._library is None:
+            from index.library import Library
+
+            settings = self.settings()
+            self._library = Library(settings.home, settings.index)
+        return self._library
+
+
+def _common(fn: F) -> F:
+    """--home and --config on every subcommand as well as on the group."""
+
+    @click.option("--home", type=click.Path(path_type=Path), default=None,
+                  help="State folder (default $IBID_HOME or ~/.local/share/ibid).")  # fmt: skip
+    @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                  help="An ibid.toml settings file.")  # fmt: skip
+    @click.pass_obj
+    @wraps(fn)
+    def wrapper(app: App, home: Path | None, config: Path | None, *args: Any, **kw: Any) -> Any:
+        app.home = home or app.home
+        app.config = config or app.config
+        return fn(app, *args, **kw)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _emit(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
