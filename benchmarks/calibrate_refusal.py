@@ -13,8 +13,8 @@ import random
 
 from benchmarks.common import FRESHWIKI, WORK, write_result
 from eval.claims import build_claims
-from index.text import tokenize
 from index.library import Library
+from index.text import tokenize
 from rag.retrieval import Retriever
 from rag.settings import RetrievalSettings
 from rag.types import Filters
@@ -62,13 +62,17 @@ def main() -> None:
         neg = [top_relevance(make(c.claim)) for c in neg_cases]
         threshold, bal = best_threshold(pos, neg)
         t0 = RetrievalSettings().min_relevance
-        at_default = (sum(p >= t0 for p in pos) / len(pos) + sum(n < t0 for n in neg) / len(neg)) / 2
+        at_default = (
+            sum(p >= t0 for p in pos) / len(pos) + sum(n < t0 for n in neg) / len(neg)
+        ) / 2
         result[name] = {
-            "threshold": round(threshold, 4), "balanced_accuracy": round(bal, 4),
-            "default_threshold": t0, "balanced_accuracy_at_default": round(at_default, 4),
+            "threshold": round(threshold, 4),
+            "balanced_accuracy": round(bal, 4),
+            "default_threshold": t0,
+            "balanced_accuracy_at_default": round(at_default, 4),
             "pos_median": round(sorted(pos)[len(pos) // 2], 4),
             "neg_median": round(sorted(neg)[len(neg) // 2], 4),
-        }  # fmt: skip
+        }
         print(name, result[name])
     path = write_result("refusal", result)
     print(path)

@@ -37,7 +37,7 @@ def main() -> None:
         latencies.append((time.perf_counter() - t) * 1e3)
         gold = {normalize_url(u) for u in case.gold_urls}
 
-        def has_source(p: object) -> bool:
+        def has_source(p: object, gold: set[str] = gold) -> bool:
             return any(f.url and normalize_url(f.url) in gold for f in p.footnotes)  # type: ignore[attr-defined]
 
         top = passages[:1]
@@ -49,21 +49,33 @@ def main() -> None:
         hits["article@5"] += any(p.article_id == case.article_id for p in passages)
         hits["source@5"] += any(has_source(p) for p in passages)
         if not s1 and len(misses) < 20:
-            misses.append({"claim": case.claim, "article": case.article_id,
-                           "got": passages[0].quote if passages else None})  # fmt: skip
+            misses.append(
+                {
+                    "claim": case.claim,
+                    "article": case.article_id,
+                    "got": passages[0].quote if passages else None,
+                }
+            )
     n = len(cases)
     rates = {k: round(v / n, 4) for k, v in hits.items()}
     path = write_result(
         "freshwiki-cite",
         {
-            "claims": n, "seed": args.seed, "rates": rates,
-            "latency_ms": {"p50": round(percentile(latencies, 50), 1),
-                           "p95": round(percentile(latencies, 95), 1)},
-            "index": {"articles": report.articles, "chunks": report.chunks,
-                      "ingest_s": round(ingest_s, 1)},
+            "claims": n,
+            "seed": args.seed,
+            "rates": rates,
+            "latency_ms": {
+                "p50": round(percentile(latencies, 50), 1),
+                "p95": round(percentile(latencies, 95), 1),
+            },
+            "index": {
+                "articles": report.articles,
+                "chunks": report.chunks,
+                "ingest_s": round(ingest_s, 1),
+            },
             "misses_sample": misses,
         },
-    )  # fmt: skip
+    )
     print(f"{n} claims: {rates}  -> {path}")
 
 

@@ -47,9 +47,13 @@ def _from_freshwiki_json(path: Path) -> Iterator[ClaimCase]:
                 continue
             i += 1
             yield ClaimCase(
-                id=f"{article_id}#{i}", claim=item["sentence"].strip(), article_id=article_id,
-                section=section.get("section_title"), gold_urls=refs, tags=["freshwiki"],
-            )  # fmt: skip
+                id=f"{article_id}#{i}",
+                claim=item["sentence"].strip(),
+                article_id=article_id,
+                section=section.get("section_title"),
+                gold_urls=refs,
+                tags=["freshwiki"],
+            )
 
 
 def _from_article(path: Path) -> Iterator[ClaimCase]:
@@ -67,9 +71,13 @@ def _from_article(path: Path) -> Iterator[ClaimCase]:
                     continue
                 i += 1
                 yield ClaimCase(
-                    id=f"{article.id}#{i}", claim=strip_markers(para.text[a:b]),
-                    article_id=article.id, section=para.section, gold_urls=urls, tags=["markers"],
-                )  # fmt: skip
+                    id=f"{article.id}#{i}",
+                    claim=strip_markers(para.text[a:b]),
+                    article_id=article.id,
+                    section=para.section,
+                    gold_urls=urls,
+                    tags=["markers"],
+                )
 
 
 def build_claims(

@@ -28,10 +28,20 @@ from statistics import mean
 from pydantic import BaseModel, Field
 
 GATED = (
-    "retrieval_recall@k", "mrr", "citation_validity", "citation_recall", "citation_precision",
-    "faithfulness", "answer_correctness", "source_accuracy", "refusal_precision",
-    "refusal_recall", "claim_article@1", "claim_source@1", "claim_source@5",
-)  # fmt: skip
+    "retrieval_recall@k",
+    "mrr",
+    "citation_validity",
+    "citation_recall",
+    "citation_precision",
+    "faithfulness",
+    "answer_correctness",
+    "source_accuracy",
+    "refusal_precision",
+    "refusal_recall",
+    "claim_article@1",
+    "claim_source@1",
+    "claim_source@5",
+)
 
 
 class SentenceJudgement(BaseModel):
@@ -77,17 +87,27 @@ def _norm_url(url: str) -> str:
 
 
 def retrieval_recall(cases: list[CaseResult], k: int) -> float | None:
-    return _share([
-        any(a == ga and s <= gp <= e for a, s, e in c.retrieved[:k] for ga, gp in c.gold_paragraphs)
-        for c in cases if c.kind == "question" and c.gold_paragraphs
-    ])  # fmt: skip
+    return _share(
+        [
+            any(
+                a == ga and s <= gp <= e
+                for a, s, e in c.retrieved[:k]
+                for ga, gp in c.gold_paragraphs
+            )
+            for c in cases
+            if c.kind == "question" and c.gold_paragraphs
+        ]
+    )
 
 
 def article_recall(cases: list[CaseResult], k: int) -> float | None:
-    return _share([
-        any(a in c.gold_articles for a, _, _ in c.retrieved[:k])
-        for c in cases if c.kind == "question" and c.gold_articles
-    ])  # fmt: skip
+    return _share(
+        [
+            any(a in c.gold_articles for a, _, _ in c.retrieved[:k])
+            for c in cases
+            if c.kind == "question" and c.gold_articles
+        ]
+    )
 
 
 def mrr(cases: list[CaseResult]) -> float | None:
@@ -146,17 +166,23 @@ def correct(c: CaseResult) -> bool:
 
 
 def answer_correctness(cases: list[CaseResult]) -> float | None:
-    return _share([
-        correct(c) for c in cases
-        if c.kind == "question" and c.answerable and (c.expect_all or c.expect_any)
-    ])  # fmt: skip
+    return _share(
+        [
+            correct(c)
+            for c in cases
+            if c.kind == "question" and c.answerable and (c.expect_all or c.expect_any)
+        ]
+    )
 
 
 def source_accuracy(cases: list[CaseResult]) -> float | None:
-    return _share([
-        bool({_norm_url(u) for u in c.cited_urls} & {_norm_url(u) for u in c.gold_urls})
-        for c in cases if c.kind == "question" and c.gold_urls
-    ])  # fmt: skip
+    return _share(
+        [
+            bool({_norm_url(u) for u in c.cited_urls} & {_norm_url(u) for u in c.gold_urls})
+            for c in cases
+            if c.kind == "question" and c.gold_urls
+        ]
+    )
 
 
 def refusal(cases: list[CaseResult]) -> tuple[float | None, float | None]:
@@ -172,8 +198,9 @@ def refusal(cases: list[CaseResult]) -> tuple[float | None, float | None]:
 def claim_hits(cases: list[CaseResult]) -> dict[str, float | None]:
     claims = [c for c in cases if c.kind == "claim"]
 
-    def has_source(p: dict[str, object]) -> bool:
-        urls = {_norm_url(str(u)) for u in p.get("urls", []) or []}  # type: ignore[union-attr]
+    def has_source(p: dict[str, object], gold: list[str]) -> bool:
+        raw = p.get("urls") or []
+        urls = {_norm_url(str(u)) for u in raw} if isinstance(raw, list) else set()
         return bool(urls & {_norm_url(u) for u in gold})
 
     out: dict[str, list[bool]] = {"claim_article@1": [], "claim_source@1": [], "claim_source@5": []}
@@ -183,8 +210,8 @@ def claim_hits(cases: list[CaseResult]) -> dict[str, float | None]:
         if c.gold_articles:
             out["claim_article@1"].append(any(p["article_id"] in c.gold_articles for p in top))
         if gold:
-            out["claim_source@1"].append(any(has_source(p) for p in top))
-            out["claim_source@5"].append(any(has_source(p) for p in c.passages[:5]))
+            out["claim_source@1"].append(any(has_source(p, gold) for p in top))
+            out["claim_source@5"].append(any(has_source(p, gold) for p in c.passages[:5]))
     return {k: _share(v) for k, v in out.items()}
 
 

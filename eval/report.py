@@ -50,8 +50,10 @@ def markdown(report: RunReport) -> str:
         g = gates.get(name)
         if g:
             status = "FAIL" if g["failed"] else "ok"
-            lines.append(f"| {name} | {_fmt(name, value)} | {_fmt(name, g['baseline'])} "  # type: ignore[arg-type]
-                         f"| {g['delta']:+.3f} | {g['tolerance']} | {status} |")  # fmt: skip
+            lines.append(
+                f"| {name} | {_fmt(name, value)} | {_fmt(name, g['baseline'])} "  # type: ignore[arg-type]
+                f"| {g['delta']:+.3f} | {g['tolerance']} | {status} |"
+            )
         else:
             lines.append(f"| {name} | {_fmt(name, value)} | | | | |")
     lines += [
@@ -63,8 +65,8 @@ def markdown(report: RunReport) -> str:
     ]
     for c in report.cases:
         bad = sum(1 for s in c.sentences if not s.supported)
-        text = (c.answer or (c.passages[0]["quote"] if c.passages else c.error or ""))[:160]
-        text = str(text).replace("|", "\\|").replace("\n", " ")
+        first = str(c.passages[0]["quote"]) if c.passages else ""
+        text = (c.answer or first or c.error or "")[:160].replace("|", "\\|").replace("\n", " ")
         lines.append(f"| {c.id} | {c.refused} | {text} | {bad} |")
     return "\n".join(lines) + "\n"
 
@@ -74,8 +76,10 @@ def _chart(report: RunReport) -> str:
     gates = _gate_by_metric(report)
     rows = [(k, v) for k, v in report.metrics.items() if v is not None and k not in _PCT]
     height = 22 * len(rows) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="640" height="{height}" '
-             'role="img" aria-label="metrics chart">']  # fmt: skip
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="640" height="{height}" '
+        'role="img" aria-label="metrics chart">'
+    ]
     for i, (name, value) in enumerate(rows):
         y = 5 + 22 * i
         width = max(0.0, min(1.0, value)) * 380
@@ -86,8 +90,10 @@ def _chart(report: RunReport) -> str:
         base = gates.get(name, {}).get("baseline")
         if isinstance(base, int | float):
             bx = 190 + max(0.0, min(1.0, float(base))) * 380
-            parts.append(f'<line x1="{bx:.1f}" x2="{bx:.1f}" y1="{y - 2}" y2="{y + 18}" '
-                         'stroke="#222" stroke-width="2"/>')  # fmt: skip
+            parts.append(
+                f'<line x1="{bx:.1f}" x2="{bx:.1f}" y1="{y - 2}" y2="{y + 18}" '
+                'stroke="#222" stroke-width="2"/>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -101,8 +107,10 @@ def render_html(report: RunReport) -> str:
         cls = ' class="fail"' if g and g["failed"] else ""
         base = _fmt(name, g["baseline"]) if g else ""  # type: ignore[arg-type]
         delta = f"{g['delta']:+.3f}" if g else ""
-        metric_rows.append(f"<tr{cls}><td>{e(name)}</td><td>{_fmt(name, value)}</td>"
-                           f"<td>{base}</td><td>{delta}</td></tr>")  # fmt: skip
+        metric_rows.append(
+            f"<tr{cls}><td>{e(name)}</td><td>{_fmt(name, value)}</td>"
+            f"<td>{base}</td><td>{delta}</td></tr>"
+        )
     case_rows = []
     for c in report.cases:
         if c.kind == "claim":
@@ -122,8 +130,10 @@ def render_html(report: RunReport) -> str:
             )
             answer = f"<ul>{sentences}</ul>" if sentences else e(c.answer or c.error or "")
         verdict = "refused" if c.refused else ("error" if c.error else "answered")
-        case_rows.append(f"<tr><td>{e(c.id)}</td><td>{e(c.text)}</td><td>{verdict}</td>"
-                         f"<td>{answer}</td><td>{c.latency_ms:.0f}</td></tr>")  # fmt: skip
+        case_rows.append(
+            f"<tr><td>{e(c.id)}</td><td>{e(c.text)}</td><td>{verdict}</td>"
+            f"<td>{answer}</td><td>{c.latency_ms:.0f}</td></tr>"
+        )
     status = "FAILED" if report.failed_gate else "passed"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Ibid eval — {e(Path(report.set).name)}</title>

@@ -79,19 +79,27 @@ def _run_question(case: EvalCase, chain: AnswerChain, mode: str | None) -> m.Cas
     latency = (time.perf_counter() - t0) * 1e3
     lib = chain.library
     return m.CaseResult(
-        id=case.id, kind="question", text=case.question, answerable=case.answerable,
-        tags=case.tags, refused=answer.refused, answer=answer.answer,
+        id=case.id,
+        kind="question",
+        text=case.question,
+        answerable=case.answerable,
+        tags=case.tags,
+        refused=answer.refused,
+        answer=answer.answer,
         sentences=_judge(answer, chain, lib) if not answer.refused else [],
         numbers_in_text=[int(x) for x in re.findall(r"\[(\d+)\]", answer.answer)],
         valid_numbers=_valid_numbers(answer, lib),
         cited_urls=[f.url for c in answer.citations for f in c.footnotes if f.url],
-        retrieved=[(e.chunk.article_id, e.chunk.para_start, e.chunk.para_end)
-                   for e in answer.evidence],
+        retrieved=[
+            (e.chunk.article_id, e.chunk.para_start, e.chunk.para_end) for e in answer.evidence
+        ],
         gold_articles=case.gold_articles,
         gold_paragraphs=[(g.article_id, g.paragraph) for g in case.gold_paragraphs],
-        gold_urls=case.gold_urls, expect_all=case.expect_all, expect_any=case.expect_any,
+        gold_urls=case.gold_urls,
+        expect_all=case.expect_all,
+        expect_any=case.expect_any,
         latency_ms=round(latency, 2),
-    )  # fmt: skip
+    )
 
 
 def _run_claim(case: EvalCase, chain: AnswerChain) -> m.CaseResult:
@@ -99,12 +107,25 @@ def _run_claim(case: EvalCase, chain: AnswerChain) -> m.CaseResult:
     passages = cite(chain.library, chain.retriever, chain.checker, case.claim, k=5)
     latency = (time.perf_counter() - t0) * 1e3
     return m.CaseResult(
-        id=case.id, kind="claim", text=case.claim, tags=case.tags,
-        passages=[{"article_id": p.article_id, "paragraph": p.paragraph, "quote": p.quote,
-                   "support": p.support, "verdict": p.verdict,
-                   "urls": [f.url for f in p.footnotes if f.url]} for p in passages],
-        gold_articles=case.gold_articles, gold_urls=case.gold_urls, latency_ms=round(latency, 2),
-    )  # fmt: skip
+        id=case.id,
+        kind="claim",
+        text=case.claim,
+        tags=case.tags,
+        passages=[
+            {
+                "article_id": p.article_id,
+                "paragraph": p.paragraph,
+                "quote": p.quote,
+                "support": p.support,
+                "verdict": p.verdict,
+                "urls": [f.url for f in p.footnotes if f.url],
+            }
+            for p in passages
+        ],
+        gold_articles=case.gold_articles,
+        gold_urls=case.gold_urls,
+        latency_ms=round(latency, 2),
+    )
 
 
 def run_set(
@@ -132,12 +153,17 @@ def run_set(
         bar.close()
     k = chain.settings.retrieval.k
     return RunReport(
-        set=evalset.path, created=datetime.now(UTC).isoformat(timespec="seconds"),
-        mode=mode or chain.settings.answer.mode, k=k,
-        settings={"rag": chain.settings.model_dump(mode="json", exclude={"llm": {"api_key"}}),
-                  "collection": chain.library.collection_name},
-        metrics=m.compute(results, k), cases=results,
-    )  # fmt: skip
+        set=evalset.path,
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        mode=mode or chain.settings.answer.mode,
+        k=k,
+        settings={
+            "rag": chain.settings.model_dump(mode="json", exclude={"llm": {"api_key"}}),
+            "collection": chain.library.collection_name,
+        },
+        metrics=m.compute(results, k),
+        cases=results,
+    )
 
 
 def gate(
@@ -154,6 +180,14 @@ def gate(
             continue
         tol = tolerances.get(name, default_tolerance)
         delta = round(now - before, 4)
-        rows.append({"metric": name, "value": now, "baseline": before, "delta": delta,
-                     "tolerance": tol, "failed": delta < -tol - 1e-9})  # fmt: skip
+        rows.append(
+            {
+                "metric": name,
+                "value": now,
+                "baseline": before,
+                "delta": delta,
+                "tolerance": tol,
+                "failed": delta < -tol - 1e-9,
+            }
+        )
     return rows

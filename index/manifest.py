@@ -129,12 +129,21 @@ class Manifest:
             db.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article.id, article.source, article.content_hash, article.title,
-                    article.author, article.published, article.language, article.format,
-                    len(chunks), len(article.footnotes), model, _now(),
+                    article.id,
+                    article.source,
+                    article.content_hash,
+                    article.title,
+                    article.author,
+                    article.published,
+                    article.language,
+                    article.format,
+                    len(chunks),
+                    len(article.footnotes),
+                    model,
+                    _now(),
                     article.model_dump_json(),
                 ),
-            )  # fmt: skip
+            )
             db.executemany(
                 "INSERT INTO chunks VALUES (?, ?, ?, ?)",
                 [(c.id, c.article_id, c.ord, c.model_dump_json()) for c in chunks],
@@ -144,9 +153,15 @@ class Manifest:
                 for label in para.footnotes:
                     note = article.resolved_footnote(label)
                     rows.append(
-                        (article.id, para.n, label, note.url if note else None,
-                         note.title if note else None, note.publisher if note else None)
-                    )  # fmt: skip
+                        (
+                            article.id,
+                            para.n,
+                            label,
+                            note.url if note else None,
+                            note.title if note else None,
+                            note.publisher if note else None,
+                        )
+                    )
             db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def remove_article(self, article_id: str) -> None:
@@ -155,8 +170,11 @@ class Manifest:
 
     @staticmethod
     def _delete_article(db: sqlite3.Connection, article_id: str) -> None:
-        for table, column in (("articles", "id"), ("chunks", "article_id"),
-                              ("citations", "article_id")):  # fmt: skip
+        for table, column in (
+            ("articles", "id"),
+            ("chunks", "article_id"),
+            ("citations", "article_id"),
+        ):
             db.execute(f"DELETE FROM {table} WHERE {column}=?", (article_id,))
 
     def article(self, article_id: str) -> Article | None:

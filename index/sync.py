@@ -52,9 +52,10 @@ def collect_files(paths: Sequence[Path], extensions: list[str], report: IngestRe
     for path in paths:
         if path.is_dir():
             files += sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in exts and not p.name.startswith(".")
-            )  # fmt: skip
+            )
         elif path.exists():
             files.append(path)
         else:

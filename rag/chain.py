@@ -42,7 +42,9 @@ class AskInput(BaseModel):
 Event = dict[str, Any]
 
 
-class AnswerChain(Runnable[Any, Answer]):
+class AnswerChain(Runnable[Any, Any]):
+    # Output is Any: `invoke` returns the Answer while `stream` yields events (text, then
+    # citations, then the Answer), which no single output type describes.
     def __init__(
         self,
         library: Library,
@@ -102,7 +104,9 @@ class AnswerChain(Runnable[Any, Answer]):
             raise IbidError(f"mode must be extractive or llm, got '{mode}'")
         t0 = time.perf_counter()
         timings: dict[str, float] = {}
-        standalone, extra, boost = question, [], {}
+        standalone = question
+        extra: list[str] = []
+        boost: dict[str, float] = {}
         if req.history:
             if mode == "llm":
                 standalone = llm_answer.condense(self.chat_model, question, req.history)
@@ -117,8 +121,8 @@ class AnswerChain(Runnable[Any, Answer]):
         answer = Answer(question=question, answer="", mode=mode)
         answer._evidence = evidence
         if standalone != question or extra:
-            answer.standalone_question = standalone if standalone != question else (
-                f"{question} (+ {' '.join(extra)})"
+            answer.standalone_question = (
+                standalone if standalone != question else (f"{question} (+ {' '.join(extra)})")
             )
         if not relevant:
             answer = self._refuse(answer, evidence)
@@ -166,10 +170,13 @@ class AnswerChain(Runnable[Any, Answer]):
             verdict = self.checker.check(c.text, [strip_markers(c.para.text[c.start : c.end])])
             answer.sentences.append(
                 AnswerSentence(
-                    text=c.text, citations=[n], supported=verdict.supported,
-                    support=round(verdict.support, 4), reasons=verdict.reasons,
+                    text=c.text,
+                    citations=[n],
+                    supported=verdict.supported,
+                    support=round(verdict.support, 4),
+                    reasons=verdict.reasons,
                 )
-            )  # fmt: skip
+            )
             piece = f"{c.text} [{n}]"
             parts.append(piece)
             yield {"type": "token", "text": piece + " "}
@@ -206,9 +213,14 @@ class AnswerChain(Runnable[Any, Answer]):
             if self.settings.answer.strict and not supported:
                 continue
             answer.sentences.append(
-                AnswerSentence(text=text, citations=numbers, supported=supported,
-                               support=round(support, 4), reasons=reasons)
-            )  # fmt: skip
+                AnswerSentence(
+                    text=text,
+                    citations=numbers,
+                    supported=supported,
+                    support=round(support, 4),
+                    reasons=reasons,
+                )
+            )
             parts.append(text + "".join(f" [{n}]" for n in numbers))
         if not answer.sentences:
             self._refuse(answer, evidence)

@@ -22,10 +22,16 @@ def sources_for_span(article: Article, para: Paragraph, start: int, end: int) ->
             continue
         refs.append(
             SourceRef(
-                label=label, title=note.title, publisher=note.publisher, url=note.url,
-                accessed=note.accessed, text=note.text, ibid_of=note.ibid_of, attached=attached,
+                label=label,
+                title=note.title,
+                publisher=note.publisher,
+                url=note.url,
+                accessed=note.accessed,
+                text=note.text,
+                ibid_of=note.ibid_of,
+                attached=attached,
             )
-        )  # fmt: skip
+        )
     return refs
 
 

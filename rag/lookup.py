@@ -27,7 +27,9 @@ class Passage(BaseModel):
     start: int
     end: int
     support: float
-    verdict: str = Field(description="supports, contradicts (same subject, facts disagree) or related")
+    verdict: str = Field(
+        description="supports, contradicts (same subject, facts disagree) or related"
+    )
     reasons: list[str] = Field(default_factory=list)
     score: float = 0.0
     footnotes: list[SourceRef] = Field(default_factory=list)
@@ -66,14 +68,22 @@ def cite(
             verdict = "related"
         out.append(
             Passage(
-                article_id=c.article.id, title=c.article.title, author=c.article.author,
-                published=c.article.published, paragraph=c.para.n, section=c.para.section,
-                quote=c.para.text[c.start : c.end], start=c.start, end=c.end,
-                support=round(v.support, 4), verdict=verdict, reasons=v.reasons,
+                article_id=c.article.id,
+                title=c.article.title,
+                author=c.article.author,
+                published=c.article.published,
+                paragraph=c.para.n,
+                section=c.para.section,
+                quote=c.para.text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                support=round(v.support, 4),
+                verdict=verdict,
+                reasons=v.reasons,
                 score=round(c.score, 4),
                 footnotes=sources_for_span(c.article, c.para, c.start, c.end),
             )
-        )  # fmt: skip
+        )
     rank = {"supports": 0, "contradicts": 1, "related": 2}
     out.sort(key=lambda p: (rank[p.verdict], -p.support, -p.score))
     return out[:k]
@@ -88,11 +98,19 @@ def sources(
         key = str(row["url"] or f"{row['title']}|{row['publisher']}")
         entry = grouped.setdefault(
             key,
-            {"url": row["url"], "title": row["title"], "publisher": row["publisher"],
-             "cited_by": []},
-        )  # fmt: skip
+            {
+                "url": row["url"],
+                "title": row["title"],
+                "publisher": row["publisher"],
+                "cited_by": [],
+            },
+        )
         entry["cited_by"].append(
-            {"article_id": row["article_id"], "title": row["article_title"],
-             "paragraph": row["paragraph"], "label": row["label"]}
-        )  # fmt: skip
+            {
+                "article_id": row["article_id"],
+                "title": row["article_title"],
+                "paragraph": row["paragraph"],
+                "label": row["label"],
+            }
+        )
     return sorted(grouped.values(), key=lambda e: (-len(e["cited_by"]), str(e["url"])))

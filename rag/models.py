@@ -15,6 +15,7 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import Field, SecretStr
 
 from index.errors import ConfigError
 from rag.settings import LLMSettings
@@ -23,9 +24,9 @@ from rag.settings import LLMSettings
 class ScriptedChatModel(BaseChatModel):
     """Replies from a list, in order, or by the first rule whose `when` text is in the prompt."""
 
-    replies: list[str] = []
-    rules: list[dict[str, str]] = []
-    calls: list[str] = []
+    replies: list[str] = Field(default_factory=list)
+    rules: list[dict[str, str]] = Field(default_factory=list)
+    calls: list[str] = Field(default_factory=list)
 
     @property
     def _llm_type(self) -> str:
@@ -48,7 +49,9 @@ class ScriptedChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=self._reply(messages)))])
+        return ChatResult(
+            generations=[ChatGeneration(message=AIMessage(content=self._reply(messages)))]
+        )
 
     def _stream(
         self,
@@ -67,7 +70,7 @@ def _openai(s: LLMSettings) -> BaseChatModel:
     return ChatOpenAI(
         model=s.model or "",
         base_url=s.base_url,
-        api_key=s.api_key or "not-needed",  # local servers (llama.cpp) accept any key
+        api_key=s.api_key or SecretStr("not-needed"),  # local servers accept any key
         temperature=s.temperature,
         timeout=s.timeout_s,
         max_retries=1,
@@ -78,9 +81,11 @@ def _ollama(s: LLMSettings) -> BaseChatModel:
     from langchain_ollama import ChatOllama
 
     return ChatOllama(
-        model=s.model or "", base_url=s.base_url, temperature=s.temperature,
+        model=s.model or "",
+        base_url=s.base_url,
+        temperature=s.temperature,
         client_kwargs={"timeout": s.timeout_s},
-    )  # fmt: skip
+    )
 
 
 def _scripted(s: LLMSettings) -> BaseChatModel:

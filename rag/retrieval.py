@@ -49,9 +49,12 @@ class Retriever:
         if not filters.active:
             return None, None
         articles = self.library.manifest.matching_articles(
-            author=filters.author, since=filters.since, until=filters.until,
-            language=filters.language, ids=filters.article_ids or None,
-        )  # fmt: skip
+            author=filters.author,
+            since=filters.since,
+            until=filters.until,
+            language=filters.language,
+            ids=filters.article_ids or None,
+        )
         chunk_ids = {c for a in articles for c in self.library.manifest.chunk_ids(a)}
         return {"article_id": {"$in": articles or ["\0none"]}}, chunk_ids
 
@@ -96,13 +99,19 @@ class Retriever:
         bm25 = dict(sparse)
         evidence = self._rerank(
             query + (" " + " ".join(extra_terms) if extra_terms else ""),
-            [chunks[c] for c in pool], cosine, bm25, rrf, boost_articles or {},
-        )  # fmt: skip
+            [chunks[c] for c in pool],
+            cosine,
+            bm25,
+            rrf,
+            boost_articles or {},
+        )
         t4 = time.perf_counter()
         self.timings_ms = {
-            "embed_query": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3,
-            "bm25": (t3 - t2) * 1e3, "rerank": (t4 - t3) * 1e3,
-        }  # fmt: skip
+            "embed_query": (t1 - t0) * 1e3,
+            "dense": (t2 - t1) * 1e3,
+            "bm25": (t3 - t2) * 1e3,
+            "rerank": (t4 - t3) * 1e3,
+        }
         return self._diversify(evidence, k)
 
     def _rerank(
@@ -130,18 +139,25 @@ class Retriever:
             notes = _weighted_coverage(q, self._note_tokens(chunk), idf)
             dense = cosine.get(chunk.id, 0.0)
             score = (
-                W_DENSE * dense + W_BM25 * bm25.get(chunk.id, 0.0) / top_bm25
-                + W_COVER * cover + W_TITLE * title + W_NOTES * notes
+                W_DENSE * dense
+                + W_BM25 * bm25.get(chunk.id, 0.0) / top_bm25
+                + W_COVER * cover
+                + W_TITLE * title
+                + W_NOTES * notes
                 + boost.get(chunk.article_id, 0.0)
-            )  # fmt: skip
+            )
             if cross is not None:
                 score = 0.5 * score + 0.5 * cross[i]
             out.append(
                 Evidence(
-                    chunk=chunk, score=score, relevance=0.6 * dense + 0.4 * cover,
-                    dense=cosine.get(chunk.id), bm25=bm25.get(chunk.id), rrf=rrf[chunk.id],
+                    chunk=chunk,
+                    score=score,
+                    relevance=0.6 * dense + 0.4 * cover,
+                    dense=cosine.get(chunk.id),
+                    bm25=bm25.get(chunk.id),
+                    rrf=rrf[chunk.id],
                 )
-            )  # fmt: skip
+            )
         out.sort(key=lambda e: -e.score)
         return out
 
@@ -200,8 +216,11 @@ class IbidRetriever(BaseRetriever):
             Document(
                 id=ev.chunk.id,
                 page_content=ev.chunk.text,
-                metadata={"article_id": ev.chunk.article_id, "score": ev.score,
-                          "evidence": ev.model_dump()},
-            )  # fmt: skip
+                metadata={
+                    "article_id": ev.chunk.article_id,
+                    "score": ev.score,
+                    "evidence": ev.model_dump(),
+                },
+            )
             for ev in self.retriever.search(query, self.filters)
         ]

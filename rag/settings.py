@@ -32,9 +32,7 @@ class RetrievalSettings(BaseModel):
         if self.k <= 0:
             raise ValueError(f"retrieval.k must be > 0, got {self.k}")
         if self.candidates < self.k:
-            raise ValueError(
-                f"retrieval.candidates must be >= k ({self.k}), got {self.candidates}"
-            )
+            raise ValueError(f"retrieval.candidates must be >= k ({self.k}), got {self.candidates}")
         if self.max_per_article <= 0:
             raise ValueError(f"retrieval.max_per_article must be > 0, got {self.max_per_article}")
         return self
@@ -63,8 +61,12 @@ class LLMSettings(BaseModel):
         "or a registered test model such as scripted.",
     )
     model: str | None = Field(default=None, description="Model name; unset means no LLM.")
-    base_url: str | None = Field(default=None, description="Endpoint, e.g. http://127.0.0.1:8080/v1.")
-    api_key: SecretStr | None = Field(default=None, description="API key, if the endpoint needs one.")
+    base_url: str | None = Field(
+        default=None, description="Endpoint, e.g. http://127.0.0.1:8080/v1."
+    )
+    api_key: SecretStr | None = Field(
+        default=None, description="API key, if the endpoint needs one."
+    )
     temperature: float = Field(default=0.0, description="Sampling temperature.")
     timeout_s: float = Field(default=120.0, description="Per-request timeout.")
     script: str | None = Field(

@@ -63,10 +63,14 @@ def test_long_paragraph_is_split_at_sentences_and_short_ones_merge(count: object
 
     long_para = " ".join(f"Sentence number {i} talks about the port of Gwadar." for i in range(80))
     article = Article(
-        id="t", title="T",
-        paragraphs=[Paragraph(n=1, text=long_para), Paragraph(n=2, text="Short one."),
-                    Paragraph(n=3, text="Short two.")],
-    )  # fmt: skip
+        id="t",
+        title="T",
+        paragraphs=[
+            Paragraph(n=1, text=long_para),
+            Paragraph(n=2, text="Short one."),
+            Paragraph(n=3, text="Short two."),
+        ],
+    )
     chunks = chunk_article(article, ChunkSettings(max_tokens=64, min_tokens=32), count)  # type: ignore[arg-type]
     long_chunks = [c for c in chunks if c.para_start == 1]
     assert len(long_chunks) > 3

@@ -49,19 +49,38 @@ def test_ingest_articles_show_json_contracts(tmp_path: Path) -> None:
     ):
         assert key in report
     assert report["added"] == 1 and report["articles"] == 1 and report["chunks"] > 1
-    assert report["failed"] == [{"path": str(corpus / "broken.txt"),
-                                 "error": "binary file (NUL bytes), not text"}]  # fmt: skip
+    assert report["failed"] == [
+        {"path": str(corpus / "broken.txt"), "error": "binary file (NUL bytes), not text"}
+    ]
 
     rows = json.loads(run_cli("--home", home, "articles", "--json").stdout)
-    assert rows == [{
-        "id": "india-us-rapprochement", "title": "A Period of Rapprochement in India-US Relations",
-        "author": "Dr. Cenk TAMER", "published": None, "path": str(corpus / SAMPLE.name),
-        "chunks": report["chunks"], "footnotes": 7, "language": "en", "format": "txt",
-    }]  # fmt: skip
+    assert rows == [
+        {
+            "id": "india-us-rapprochement",
+            "title": "A Period of Rapprochement in India-US Relations",
+            "author": "Dr. Cenk TAMER",
+            "published": None,
+            "path": str(corpus / SAMPLE.name),
+            "chunks": report["chunks"],
+            "footnotes": 7,
+            "language": "en",
+            "format": "txt",
+        }
+    ]
 
     shown = json.loads(run_cli("show", "india-us-rapprochement", "--json", "--home", home).stdout)
-    for key in ("id", "title", "author", "published", "url", "language", "highlights",
-                "paragraphs", "footnotes", "author_bio"):  # fmt: skip
+    for key in (
+        "id",
+        "title",
+        "author",
+        "published",
+        "url",
+        "language",
+        "highlights",
+        "paragraphs",
+        "footnotes",
+        "author_bio",
+    ):
         assert key in shown
     assert shown["paragraphs"][0]["n"] == 1 and shown["paragraphs"][0]["footnotes"] == ["i", "ii"]
     notes = {n["label"]: n for n in shown["footnotes"]}

@@ -22,10 +22,21 @@ def _case(**kw: object) -> m.CaseResult:
     return m.CaseResult(id=str(kw.pop("id", "c")), text="q", **kw)  # type: ignore[arg-type]
 
 
-def S(cites: list[int], joint: bool, single: list[bool] | None = None,  # noqa: N802
-      without: list[bool] | None = None, supported: bool = True) -> m.SentenceJudgement:  # fmt: skip
-    return m.SentenceJudgement(text="s", citations=cites, joint=joint, single=single or [],
-                               without=without or [], supported=supported)  # fmt: skip
+def S(
+    cites: list[int],
+    joint: bool,
+    single: list[bool] | None = None,
+    without: list[bool] | None = None,
+    supported: bool = True,
+) -> m.SentenceJudgement:
+    return m.SentenceJudgement(
+        text="s",
+        citations=cites,
+        joint=joint,
+        single=single or [],
+        without=without or [],
+        supported=supported,
+    )
 
 
 # metrics --------------------------------------------------------------------------------------
@@ -75,11 +86,23 @@ def test_alce_recall_and_precision_with_irrelevant_citation() -> None:
 
 
 def test_citation_validity_faithfulness_correctness_sources_refusal() -> None:
-    a = _case(numbers_in_text=[1, 2, 2], valid_numbers=[1, 2], answer="Modi visited Moscow",
-              expect_all=["moscow"], sentences=[S([1], True), S([2], True, supported=False)],
-              gold_urls=["https://www.gmfus.org/x/"], cited_urls=["http://gmfus.org/x"])  # fmt: skip
-    b = _case(numbers_in_text=[1, 7], valid_numbers=[1], answer="Nothing", expect_any=["Putin"],
-              gold_urls=["https://bbc.com/y"], cited_urls=[])  # fmt: skip
+    a = _case(
+        numbers_in_text=[1, 2, 2],
+        valid_numbers=[1, 2],
+        answer="Modi visited Moscow",
+        expect_all=["moscow"],
+        sentences=[S([1], True), S([2], True, supported=False)],
+        gold_urls=["https://www.gmfus.org/x/"],
+        cited_urls=["http://gmfus.org/x"],
+    )
+    b = _case(
+        numbers_in_text=[1, 7],
+        valid_numbers=[1],
+        answer="Nothing",
+        expect_any=["Putin"],
+        gold_urls=["https://bbc.com/y"],
+        cited_urls=[],
+    )
     u = _case(answerable=False, refused=True)
     wrong_refusal = _case(refused=True, expect_all=["x"])
     cases = [a, b, u, wrong_refusal]
@@ -91,19 +114,31 @@ def test_citation_validity_faithfulness_correctness_sources_refusal() -> None:
 
 
 def test_claim_hits() -> None:
-    good = _case(kind="claim", gold_articles=["a"], gold_urls=["https://x.org/1"],
-                 passages=[{"article_id": "a", "urls": ["https://x.org/1"]}])  # fmt: skip
-    late = _case(kind="claim", gold_articles=["a"], gold_urls=["https://x.org/2"],
-                 passages=[{"article_id": "b", "urls": []},
-                           {"article_id": "a", "urls": ["https://x.org/2"]}])  # fmt: skip
+    good = _case(
+        kind="claim",
+        gold_articles=["a"],
+        gold_urls=["https://x.org/1"],
+        passages=[{"article_id": "a", "urls": ["https://x.org/1"]}],
+    )
+    late = _case(
+        kind="claim",
+        gold_articles=["a"],
+        gold_urls=["https://x.org/2"],
+        passages=[
+            {"article_id": "b", "urls": []},
+            {"article_id": "a", "urls": ["https://x.org/2"]},
+        ],
+    )
     hits = m.claim_hits([good, late])
     assert hits == {"claim_article@1": 0.5, "claim_source@1": 0.5, "claim_source@5": 1.0}
 
 
 def test_gate_flags_drops_beyond_tolerance_only() -> None:
-    rows = gate({"faithfulness": 0.9, "mrr": 0.79, "source_accuracy": None, "latency_p50_ms": 900},
-                {"faithfulness": 0.91, "mrr": 0.9, "source_accuracy": 0.5, "latency_p50_ms": 10},
-                {"mrr": 0.05})  # fmt: skip
+    rows = gate(
+        {"faithfulness": 0.9, "mrr": 0.79, "source_accuracy": None, "latency_p50_ms": 900},
+        {"faithfulness": 0.91, "mrr": 0.9, "source_accuracy": 0.5, "latency_p50_ms": 10},
+        {"mrr": 0.05},
+    )
     by = {r["metric"]: r for r in rows}
     assert not by["faithfulness"]["failed"] and by["mrr"]["failed"]
     assert "source_accuracy" not in by and "latency_p50_ms" not in by
@@ -116,17 +151,24 @@ def test_gate_flags_drops_beyond_tolerance_only() -> None:
     ("line", "message"),
     [
         ('{"id": "a", "question": "q"', "line 2: not valid JSON"),
-        ('{"id": "a", "question": "q", "expect_al": ["x"]}', "line 2: field 'expect_al': unknown field"),
+        (
+            '{"id": "a", "question": "q", "expect_al": ["x"]}',
+            "line 2: field 'expect_al': unknown field",
+        ),
         ('{"id": "a"}', "line 2: field 'case': a question case needs a non-empty 'question'"),
-        ('{"id": "a", "question": "q", "gold_paragraphs": [{"article_id": "x", "paragraph": 0}]}',
-         "line 2: field 'gold_paragraphs.0.paragraph'"),
+        (
+            '{"id": "a", "question": "q", "gold_paragraphs": [{"article_id": "x", "paragraph": 0}]}',
+            "line 2: field 'gold_paragraphs.0.paragraph'",
+        ),
         ('{"id": "ok", "question": "again"}', "line 2: duplicate id 'ok' (first on line 1)"),
         ('{"gate": {"mrr": -1}}', "line 2: 'gate' must map"),
         ('{"corpus": ["nowhere/at/all"]}', "line 2: corpus path nowhere/at/all"),
-        ('{"id": "u", "question": "q", "answerable": false, "expect_any": ["x"]}',
-         "unanswerable case cannot have expected facts"),
+        (
+            '{"id": "u", "question": "q", "answerable": false, "expect_any": ["x"]}',
+            "unanswerable case cannot have expected facts",
+        ),
     ],
-)  # fmt: skip
+)
 def test_eval_set_errors_name_line_and_field(tmp_path: Path, line: str, message: str) -> None:
     path = tmp_path / "set.jsonl"
     path.write_text('{"id": "ok", "question": "fine"}\n' + line + "\n")
@@ -149,8 +191,19 @@ def test_sample_set_meets_the_brief() -> None:
 
 @pytest.mark.shared
 def test_sample_set_passes_the_committed_baseline(tmp_path: Path) -> None:
-    out = run_cli("--home", str(tmp_path / "home"), "eval", "run", "--set", str(SAMPLE_SET),
-                  "--baseline", str(BASELINE), "--report", str(tmp_path / "rep"), "--json")  # fmt: skip
+    out = run_cli(
+        "--home",
+        str(tmp_path / "home"),
+        "eval",
+        "run",
+        "--set",
+        str(SAMPLE_SET),
+        "--baseline",
+        str(BASELINE),
+        "--report",
+        str(tmp_path / "rep"),
+        "--json",
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     summary = json.loads(out.stdout)
     assert summary["failed"] is False and summary["cases"] >= 25
@@ -166,9 +219,22 @@ def test_llm_citing_wrong_passages_fails_the_gate(tmp_path: Path) -> None:
     # Every answer cites evidence block [2] for a claim it does not make.
     script.write_text(json.dumps({"replies": ["The summit was held in Oslo in 1999 [2]."]}))
     env = {"IBID_RAG__LLM__PROVIDER": "scripted", "IBID_RAG__LLM__SCRIPT": str(script)}
-    out = run_cli("--home", str(tmp_path / "home"), "eval", "run", "--set", str(SAMPLE_SET),
-                  "--baseline", str(BASELINE), "--report", str(tmp_path / "rep"), "--mode", "llm",
-                  "--json", env=env)  # fmt: skip
+    out = run_cli(
+        "--home",
+        str(tmp_path / "home"),
+        "eval",
+        "run",
+        "--set",
+        str(SAMPLE_SET),
+        "--baseline",
+        str(BASELINE),
+        "--report",
+        str(tmp_path / "rep"),
+        "--mode",
+        "llm",
+        "--json",
+        env=env,
+    )
     assert out.returncode == 1, out.stdout + out.stderr
     failed = {g["metric"] for g in json.loads(out.stdout)["gate"] if g["failed"]}
     assert {"faithfulness", "citation_recall", "answer_correctness"} <= failed
@@ -185,8 +251,19 @@ def test_build_claims_then_run_a_claim_set(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     cases = load_set(claims).cases
     assert len(cases) == 12 and all(c.kind == "claim" and c.gold_urls for c in cases)
-    out = run_cli("--home", str(tmp_path / "home"), "eval", "run", "--set", str(claims),
-                  "--ingest", str(corpus), "--report", str(tmp_path / "rep"), "--json")  # fmt: skip
+    out = run_cli(
+        "--home",
+        str(tmp_path / "home"),
+        "eval",
+        "run",
+        "--set",
+        str(claims),
+        "--ingest",
+        str(corpus),
+        "--report",
+        str(tmp_path / "rep"),
+        "--json",
+    )
     assert out.returncode == 0, out.stderr
     metrics = json.loads(out.stdout)["metrics"]
     assert metrics["claim_source@5"] >= 0.75 and metrics["claim_article@1"] >= 0.9

@@ -146,8 +146,15 @@ def test_broken_files_are_reported_one_by_one_and_good_files_land(
     lib = make_library(settings=settings)
     report = lib.ingest([corpus])
     failed = {Path(f["path"]).name: f["error"] for f in report.failed}
-    assert set(failed) == {"empty.txt", "blank.txt", "binary.txt", "latin1.txt", "huge.txt",
-                           "chrome.html", "scan.pdf"}  # fmt: skip
+    assert set(failed) == {
+        "empty.txt",
+        "blank.txt",
+        "binary.txt",
+        "latin1.txt",
+        "huge.txt",
+        "chrome.html",
+        "scan.pdf",
+    }
     assert "empty" in failed["empty.txt"]
     assert "binary" in failed["binary.txt"]
     assert "UTF-8" in failed["latin1.txt"]
@@ -162,10 +169,14 @@ def test_jsonl_file_with_a_removed_line_removes_that_article(
     make_library: MakeLib, tmp_path: Path
 ) -> None:
     rows = [
-        {"id": "ports", "title": "Ports", "body": "Gwadar opened in 2007.[1]",
-         "footnotes": [{"label": "1", "text": "“Gwadar”, Dawn, https://dawn.com/g"}]},
+        {
+            "id": "ports",
+            "title": "Ports",
+            "body": "Gwadar opened in 2007.[1]",
+            "footnotes": [{"label": "1", "text": "“Gwadar”, Dawn, https://dawn.com/g"}],
+        },
         {"id": "rails", "title": "Rails", "body": "The railway reached Kashgar in 1999."},
-    ]  # fmt: skip
+    ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     lib = make_library()
@@ -204,10 +215,15 @@ def _killed_corpus(folder: Path) -> Path:
     folder.mkdir()
     shutil.copy(SAMPLE, folder)
     names = [
-        "2022_Welsh_Open_(snooker)", "2022_Luzon_earthquake", "2022_Istanbul_bombing",
-        "2023_Monterey_Park_shooting", "2022_AFL_Grand_Final", "2022_Pakistan_floods",
-        "2022_Hungarian_parliamentary_election", "2023_Emilia-Romagna_floods",
-    ]  # fmt: skip
+        "2022_Welsh_Open_(snooker)",
+        "2022_Luzon_earthquake",
+        "2022_Istanbul_bombing",
+        "2023_Monterey_Park_shooting",
+        "2022_AFL_Grand_Final",
+        "2022_Pakistan_floods",
+        "2022_Hungarian_parliamentary_election",
+        "2023_Emilia-Romagna_floods",
+    ]
     for name in names:
         shutil.copy(FRESHWIKI / "txt" / f"{name}.txt", folder)
     return folder
@@ -222,10 +238,20 @@ def test_killed_ingest_rerun_converges_to_clean_run(
     lib = make_library(home=home)  # creates the manifest path so the poller can open it
     manifest = lib.manifest.path
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from ui.cli import main; main()", "--home", str(home),
-         "ingest", str(corpus), "--json"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "from ui.cli import main; main()",
+            "--home",
+            str(home),
+            "ingest",
+            str(corpus),
+            "--json",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 240
     # Kill once the process has started writing vectors (0) or committed some articles (2).
     while time.time() < deadline and proc.poll() is None:

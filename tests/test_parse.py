@@ -85,8 +85,10 @@ def make_pdf(pages: list[list[str]], info: dict[str, str] | None = None) -> byte
     out += b"xref\n0 %d\n0000000000 65535 f \n" % size
     out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in range(1, size))
     out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
-        size, trailer, xref,
-    )  # fmt: skip
+        size,
+        trailer,
+        xref,
+    )
     return bytes(out)
 
 
@@ -234,9 +236,19 @@ def test_html_article_page() -> None:
     assert a.resolved_footnote("4").publisher == "Stimson Center"
     assert a.author_bio and a.author_bio.startswith("Dr. Selin Arslan is a water security")
     body = all_text(a)
-    for junk in ("About Us", "Facebook", "Related Posts", "Indus Waters", "SCRIPT-TEXT",
-                 "All rights reserved", "Search the archive", "water security researcher",
-                 "Selin ARSLAN", "<", "dataLayer"):  # fmt: skip
+    for junk in (
+        "About Us",
+        "Facebook",
+        "Related Posts",
+        "Indus Waters",
+        "SCRIPT-TEXT",
+        "All rights reserved",
+        "Search the archive",
+        "water security researcher",
+        "Selin ARSLAN",
+        "<",
+        "dataLayer",
+    ):
         assert junk not in body
     assert a.warnings == []
 
@@ -436,8 +448,10 @@ def test_pdf_article(policy_pdf: Path) -> None:
     second = a.paragraphs[1].text
     assert "technical negotiations on the canal" in second  # de-hyphenated
     # The paragraph runs on across the page break, past the running header and page number.
-    assert second.endswith("The talks are expected to resume after the harvest season, "
-                           "according to officials in Tashkent.")  # fmt: skip
+    assert second.endswith(
+        "The talks are expected to resume after the harvest season, "
+        "according to officials in Tashkent."
+    )
     body = all_text(a)
     assert HEADER not in body and "Notes" not in body
     assert a.footnote("1").url == "https://centralasiaclimateportal.org/glacier-loss"
@@ -467,8 +481,11 @@ def test_sample_article_laid_out_as_pdf(tmp_path: Path) -> None:
     assert [p.text for p in a.paragraphs] == [p.text for p in txt.paragraphs]
     for got, want in zip(a.footnotes, txt.footnotes, strict=True):
         assert (got.label, got.url, got.accessed, got.ibid_of) == (
-            want.label, want.url, want.accessed, want.ibid_of,
-        )  # fmt: skip
+            want.label,
+            want.url,
+            want.accessed,
+            want.ibid_of,
+        )
         if want.text == want.text.encode("cp1252", "replace").decode("cp1252"):
             assert got == want  # (other notes lost letters to the PDF's WinAnsi encoding)
     assert a.author_bio == txt.author_bio

@@ -47,10 +47,18 @@ class App:
 def _common(fn: F) -> F:
     """--home and --config on every subcommand as well as on the group."""
 
-    @click.option("--home", type=click.Path(path_type=Path), default=None,
-                  help="State folder (default $IBID_HOME or ~/.local/share/ibid).")  # fmt: skip
-    @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), default=None,
-                  help="An ibid.toml settings file.")  # fmt: skip
+    @click.option(
+        "--home",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="State folder (default $IBID_HOME or ~/.local/share/ibid).",
+    )
+    @click.option(
+        "--config",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="An ibid.toml settings file.",
+    )
     @click.pass_obj
     @wraps(fn)
     def wrapper(app: App, home: Path | None, config: Path | None, *args: Any, **kw: Any) -> Any:

@@ -43,10 +43,14 @@ def article_json(article: Article) -> dict[str, Any]:
 def article_text(article: Article) -> str:
     out = [article.title, "=" * min(len(article.title), 100)]
     meta = [
-        ("id", article.id), ("author", article.author), ("published", article.published),
-        ("category", article.category), ("language", article.language), ("url", article.url),
+        ("id", article.id),
+        ("author", article.author),
+        ("published", article.published),
+        ("category", article.category),
+        ("language", article.language),
+        ("url", article.url),
         ("source", article.source),
-    ]  # fmt: skip
+    ]
     out += [f"{k:<10} {v}" for k, v in meta if v]
     if article.highlights:
         out += ["", "Highlights:"] + [f"  • {h}" for h in article.highlights]
@@ -115,8 +119,11 @@ def answer_text(answer: Answer) -> str:
         out += ["", "See also:"] + [f"  - {s.title} ({s.article_id})" for s in answer.see_also]
     for c in answer.citations:
         where = f"{c.title}, ¶{c.paragraph}" + (f" ({c.section})" if c.section else "")
-        out += ["", f"[{c.n}] {where} — {c.article_id}", textwrap.fill(f"“{c.quote}”", 100,
-                initial_indent="    ", subsequent_indent="    ")]  # fmt: skip
+        out += [
+            "",
+            f"[{c.n}] {where} — {c.article_id}",
+            textwrap.fill(f"“{c.quote}”", 100, initial_indent="    ", subsequent_indent="    "),
+        ]
         out += [f"    source {_source_line(f)}" for f in c.footnotes]
     return "\n".join(out)
 
@@ -127,8 +134,9 @@ def passages_text(passages: list[Passage]) -> str:
     out: list[str] = []
     for p in passages:
         out.append(f"{p.verdict.upper():<12} support {p.support:.2f}  {p.title}, ¶{p.paragraph}")
-        out.append(textwrap.fill(f"“{p.quote}”", 100, initial_indent="    ",
-                                 subsequent_indent="    "))  # fmt: skip
+        out.append(
+            textwrap.fill(f"“{p.quote}”", 100, initial_indent="    ", subsequent_indent="    ")
+        )
         out += [f"    source {_source_line(f)}" for f in p.footnotes]
     return "\n".join(out)
 
@@ -139,6 +147,8 @@ def sources_text(rows: list[dict[str, Any]]) -> str:
     out: list[str] = []
     for r in rows:
         out.append(f"{r['url'] or '(no URL)'}  {r['publisher'] or ''}  {r['title'] or ''}".strip())
-        out += [f"    cited by {c['article_id']} ¶{c['paragraph']} [{c['label']}]"
-                for c in r["cited_by"]]  # fmt: skip
+        out += [
+            f"    cited by {c['article_id']} ¶{c['paragraph']} [{c['label']}]"
+            for c in r["cited_by"]
+        ]
     return "\n".join(out)

@@ -33,9 +33,10 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         raise ParseError(path, "file is empty")
     if size > max_bytes:
         raise ParseError(
-            path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
-            "(raise IBID_INDEX__INGEST__MAX_FILE_MB to allow it)"
-        )  # fmt: skip
+            path,
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+            "(raise IBID_INDEX__INGEST__MAX_FILE_MB to allow it)",
+        )
     return path.read_bytes()
 
 
@@ -63,8 +64,9 @@ def parse_file(path: Path, *, max_bytes: int = 20_000_000) -> list[Article]:
     """Parse one file into its articles (a .jsonl file holds many; other formats one)."""
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise ParseError(path, f"unsupported file type '{path.suffix}' (supported: "
-                         f"{', '.join(sorted(FORMATS))})")  # fmt: skip
+        raise ParseError(
+            path, f"unsupported file type '{path.suffix}' (supported: {', '.join(sorted(FORMATS))})"
+        )
     data = read_bytes(path, max_bytes)
     if fmt == "pdf":
         from index.parse.pdf import parse_pdf

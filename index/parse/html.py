@@ -22,8 +22,19 @@ from index.parse.plaintext import attach_notes, parse_text
 from index.text import normalize_space
 from index.types import Article
 
-_CHROME_TAGS = ["script", "style", "noscript", "nav", "footer", "aside", "form", "iframe",
-                "svg", "button", "template"]  # fmt: skip
+_CHROME_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "template",
+]
 # Widgets trafilatura sometimes keeps inside the article container; matched per class/id token.
 _CHROME_TOKEN_RE = re.compile(
     r"^(?:share|sharing|sharedaddy|share-buttons|social-share|social-links|related|related-posts|"
@@ -154,9 +165,13 @@ def parse_html(path: Path, text: str, content_hash: str) -> Article:
     _drop_chrome(soup)
     _headings_to_text(soup)
     doc = trafilatura.bare_extraction(
-        str(soup), include_comments=False, include_tables=False, include_images=False,
-        favor_recall=True, with_metadata=False,
-    )  # fmt: skip
+        str(soup),
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_recall=True,
+        with_metadata=False,
+    )
     body = _body_text(doc.body) if isinstance(doc, Document) and doc.body is not None else ""
     if not body.strip():
         body = _soup_text(soup)
@@ -174,9 +189,13 @@ def parse_html(path: Path, text: str, content_hash: str) -> Article:
     if first != title:
         body = f"# {title}\n\n{body}"
     article = parse_text(
-        body, article_id=slugify(path.stem), source=str(path), fmt="html",
-        content_hash=content_hash, meta=meta,
-    )  # fmt: skip
+        body,
+        article_id=slugify(path.stem),
+        source=str(path),
+        fmt="html",
+        content_hash=content_hash,
+        meta=meta,
+    )
     if not article.paragraphs:
         raise ParseError(path, "no article text found in the HTML")
     return attach_notes(article, notes)

@@ -92,9 +92,10 @@ def _marker_text(label: str) -> str:
 
 def _find_note_items(soup: BeautifulSoup) -> list[_NoteItem]:
     containers = [
-        t for t in soup.find_all(["ol", "ul", "div", "section", "aside"])
+        t
+        for t in soup.find_all(["ol", "ul", "div", "section", "aside"])
         if any(_NOTES_TOKEN_RE.search(tok) for tok in tokens(t))
-    ]  # fmt: skip
+    ]
     # The innermost match is the list; outer ones are wrappers ('reflist' > 'references').
     total = len(soup.get_text())
     containers = [c for c in _innermost(containers) if not _is_body(c, total)]

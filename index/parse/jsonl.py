@@ -176,17 +176,19 @@ def parse_jsonl(path: Path, text: str) -> list[Article]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ParseError(path, f"line {line_no}: not valid JSON ({exc.msg} at column "
-                             f"{exc.colno})") from exc  # fmt: skip
+            raise ParseError(
+                path, f"line {line_no}: not valid JSON ({exc.msg} at column {exc.colno})"
+            ) from exc
         try:
             article = _article(obj, path, line)
         except _LineError as exc:
             raise ParseError(path, f"line {line_no}: {exc}") from exc
         if article.id in first_line:
             raise ParseError(
-                path, f"line {line_no}: duplicate article id '{article.id}' (first on line "
-                f"{first_line[article.id]}); give each article a unique 'id'"
-            )  # fmt: skip
+                path,
+                f"line {line_no}: duplicate article id '{article.id}' (first on line "
+                f"{first_line[article.id]}); give each article a unique 'id'",
+            )
         first_line[article.id] = line_no
         articles.append(article)
     if not articles:

@@ -216,9 +216,13 @@ def parse_pdf(path: Path, data: bytes) -> Article:
         # Without this the header heuristics would take the first body line for the title.
         text = f"# {meta['title']}\n\n{text}"
     article = parse_text(
-        text, article_id=slugify(path.stem), source=str(path), fmt="pdf",
-        content_hash=content_hash(data), meta=meta,
-    )  # fmt: skip
+        text,
+        article_id=slugify(path.stem),
+        source=str(path),
+        fmt="pdf",
+        content_hash=content_hash(data),
+        meta=meta,
+    )
     if not article.paragraphs:
         raise ParseError(path, "PDF has no extractable text (scanned image?); run OCR first")
     if warnings:

@@ -249,9 +249,13 @@ def parse_text(
                 section = b.text
                 continue
             paragraphs.append(
-                Paragraph(n=len(paragraphs) + 1, section=section, text=b.text,
-                          markers=find_markers(b.text))
-            )  # fmt: skip
+                Paragraph(
+                    n=len(paragraphs) + 1,
+                    section=section,
+                    text=b.text,
+                    markers=find_markers(b.text),
+                )
+            )
 
     warnings = parts.warnings
     warnings += resolve_ibids(notes)
