@@ -16,10 +16,10 @@ from pydantic import BaseModel, Field
 
 from index.errors import IbidError
 from index.library import Library
-from index.text import sentence_spans, strip_markers, tokenize
+from index.text import strip_markers, tokenize
 from index.types import Article, Chunk, Paragraph
 from rag import extractive, llm_answer
-from rag.citations import CitationBook, sentence_at
+from rag.citations import CitationBook, chunk_sentences, sentence_at
 from rag.followup import carry_over
 from rag.retrieval import Retriever
 from rag.settings import RagSettings
@@ -233,19 +233,11 @@ def _locate(article: Article, chunk: Chunk, text: str) -> tuple[Paragraph, int, 
     """The sentence of `chunk` that best matches `text` (by shared words), as a paragraph span."""
     target = set(tokenize(text))
     best: tuple[float, Paragraph, int, int] | None = None
-    for n in range(chunk.para_start, chunk.para_end + 1):
-        para = article.paragraph(n)
-        if para is None:
-            continue
-        lo = chunk.char_start if n == chunk.para_start else 0
-        hi = chunk.char_end if n == chunk.para_end else len(para.text)
-        for a, b in sentence_spans(para.text):
-            if a < lo or b > hi:
-                continue
-            words = set(tokenize(para.text[a:b]))
-            score = len(words & target) / (len(target | words) or 1)
-            if best is None or score > best[0]:
-                best = (score, para, a, b)
+    for para, a, b in chunk_sentences(article, chunk):
+        words = set(tokenize(para.text[a:b]))
+        score = len(words & target) / (len(target | words) or 1)
+        if best is None or score > best[0]:
+            best = (score, para, a, b)
     if best is None:
         para = article.paragraph(chunk.para_start) or article.paragraphs[0]
         a, b = sentence_at(para, chunk.char_start, chunk.char_start + 1)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from index.text import sentence_spans
-from index.types import Article, Paragraph
+from index.types import Article, Chunk, Paragraph
 from rag.types import Citation, SourceRef
 
 
@@ -76,3 +78,16 @@ class CitationBook:
             self.citations.append(make_citation(n, article, para, start, end))
             self._index[key] = n
         return self._index[key]
+
+
+def chunk_sentences(article: Article, chunk: Chunk) -> Iterator[tuple[Paragraph, int, int]]:
+    """The whole sentences of `article` that lie inside `chunk`, as paragraph spans."""
+    for n in range(chunk.para_start, chunk.para_end + 1):
+        para = article.paragraph(n)
+        if para is None:
+            continue
+        lo = chunk.char_start if n == chunk.para_start else 0
+        hi = chunk.char_end if n == chunk.para_end else len(para.text)
+        for a, b in sentence_spans(para.text):
+            if lo <= a and b <= hi:
+                yield para, a, b

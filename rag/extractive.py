@@ -11,8 +11,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from index.text import sentence_spans, strip_markers, tokenize
+from index.text import strip_markers, tokenize
 from index.types import Article, Paragraph
+from rag.citations import chunk_sentences
 from rag.types import Evidence
 
 _DATE_RE = re.compile(
@@ -61,22 +62,13 @@ def candidates(evidence: list[Evidence], articles: dict[str, Article]) -> list[C
     seen: set[tuple[str, int, int]] = set()
     out: list[Candidate] = []
     for ev in evidence:
-        c = ev.chunk
-        article = articles[c.article_id]
-        for n in range(c.para_start, c.para_end + 1):
-            para = article.paragraph(n)
-            if para is None:
+        article = articles[ev.chunk.article_id]
+        for para, a, b in chunk_sentences(article, ev.chunk):
+            if (article.id, para.n, a) in seen:
                 continue
-            lo = c.char_start if n == c.para_start else 0
-            hi = c.char_end if n == c.para_end else len(para.text)
-            for a, b in sentence_spans(para.text):
-                if a < lo or b > hi or (c.article_id, n, a) in seen:
-                    continue
-                seen.add((c.article_id, n, a))
-                text = strip_markers(para.text[a:b])
-                out.append(
-                    Candidate(article, para, a, b, text, set(tokenize(text)), ev.score / top)
-                )
+            seen.add((article.id, para.n, a))
+            text = strip_markers(para.text[a:b])
+            out.append(Candidate(article, para, a, b, text, set(tokenize(text)), ev.score / top))
     return out
 
 
