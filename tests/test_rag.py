@@ -268,3 +268,36 @@ def test_ask_cite_sources_cli_json(tmp_path: Path) -> None:
     assert rows[0]["cited_by"][0]["paragraph"] == 3
     for key in ("url", "title", "publisher", "cited_by"):
         assert key in rows[0]
+
+
+def test_missing_cross_encoder_is_a_clear_error(library: Library) -> None:
+    from index.errors import ConfigError
+    from rag.retrieval import Retriever
+    from rag.settings import RetrievalSettings
+
+    with pytest.raises(ConfigError, match="is not a folder"):
+        Retriever(library, RetrievalSettings(cross_encoder="/nonexistent/reranker"))
+
+
+def test_llm_follow_up_is_condensed_into_a_standalone_question(library: Library) -> None:
+    model = ScriptedChatModel(
+        rules=[
+            {"when": "Standalone question:", "reply": "Whom did Modi meet in China?"},
+            {
+                "when": "Question: Whom did Modi meet in China?",
+                "reply": "Modi met Chinese President Xi Jinping at the SCO summit in Tianjin [1].",
+            },
+        ]
+    )
+    settings = RagSettings(answer=AnswerSettings(mode="llm"))
+    chain = AnswerChain(library, settings, chat_model=model)
+    first = chain.invoke("What did Modi do in July 2025?")
+    follow = chain.invoke(
+        {"question": "And in China?", "history": [Turn(question=first.question, answer=first)]}
+    )
+    assert follow.standalone_question == "Whom did Modi meet in China?"
+    assert not follow.refused and follow.sentences[0].supported
+    assert any("Xi Jinping" in c.quote for c in follow.citations)
+    assert "What did Modi do in July 2025?" in model.calls[-2], (
+        "history goes into the condense prompt"
+    )
