@@ -267,3 +267,40 @@ def test_build_claims_then_run_a_claim_set(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     metrics = json.loads(out.stdout)["metrics"]
     assert metrics["claim_source@5"] >= 0.75 and metrics["claim_article@1"] >= 0.9
+
+
+def test_eval_checker_command_reports_held_out_figures(tmp_path: Path) -> None:
+    doc = "Trump said tariffs on Indian goods would fall from 50% to 18%. Modi visited Moscow in July."
+    rows = []
+    for split in ("evaluation", "test"):
+        for i, (summary, label) in enumerate(
+            [
+                ("Tariffs on Indian goods would fall to 18%.", 1),
+                ("Tariffs on Indian goods would fall to 25%.", 0),
+                ("Modi visited Moscow in July.", 1),
+                ("Modi did not visit Moscow in July.", 0),
+            ]
+        ):
+            rows.append(
+                {
+                    "id": f"{split}-{i}",
+                    "doc": doc,
+                    "summary": summary,
+                    "label": label,
+                    "split": split,
+                    "edit_types": [],
+                }
+            )
+    (tmp_path / "summedits_news.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = run_cli(
+        "--home", str(tmp_path / "home"), "eval", "checker", "--data", str(tmp_path), "--json"
+    )
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    test = report["test"]
+    assert test["n"] == 4 and 0.0 <= test["balanced_accuracy"] <= 1.0
+    assert test["balanced_accuracy"] == 1.0, "numbers and negation are the checker's strengths"
+    for key in ("unsupported_precision", "unsupported_recall", "threshold"):
+        assert key in test
+    empty = run_cli("eval", "checker", "--data", str(tmp_path / "home"))
+    assert empty.returncode == 2 and "summedits" in empty.stderr.lower()
