@@ -9,8 +9,11 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 DEMO_HOME ?= .ibid
 SAMPLE ?= ../shared/corpus/sample
+# Debian's Chromium drives the browser tests and screenshots (no Playwright browser download).
+CHROMIUM ?= /usr/bin/chromium
+export IBID_CHROMIUM := $(CHROMIUM)
 
-.PHONY: install demo serve test test-all lint typecheck bench screenshots clean
+.PHONY: install demo serve test test-all lint typecheck bench screenshots chromium clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -29,11 +32,25 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/ibid --home $(DEMO_HOME) serve --port 7860
 
-test: $(STAMP)
+# Installs Chromium with apt-get when it is missing and we are root; otherwise says how, and
+# the browser tests fail with the same advice.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Chromium for the browser tests: apt-get install chromium"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "warning: $(CHROMIUM) not found; run 'sudo apt-get install chromium' (browser tests need it)" >&2; \
+	fi
+
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
-test-all: $(STAMP)
+test-all: $(STAMP) chromium
 	$(BIN)/python -m pytest -q -m ''
+
+screenshots: $(STAMP) chromium
+	$(BIN)/python -m ui.screenshots --out docs/screenshots --sample $(SAMPLE)/india-us-rapprochement.txt
 
 lint: $(STAMP)
 	$(BIN)/ruff check index rag eval ui tests benchmarks

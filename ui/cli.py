@@ -229,12 +229,16 @@ def sources(app: App, url: str | None, publisher: str | None, as_json: bool) -> 
 
 
 @cli.command()
-@click.option("--host", default=None, help="Bind address (default 127.0.0.1).")
+@click.option("--host", default=None, help="Bind address (default 127.0.0.1: this machine only).")
 @click.option("--port", type=int, default=None, help="Port (default 7860).")
-@click.option("--auth", default=None, help="user:password to require a login.")
+@click.option(
+    "--auth",
+    default=None,
+    help="user:password to require a login (IBID_UI__AUTH keeps it out of the process list).",
+)
 @_common
 def serve(app: App, host: str | None, port: int | None, auth: str | None) -> None:
-    """Serve the chat UI."""
+    """Serve the web UI: chat with clickable citations, citation lookup, library."""
     from ui.web import serve as run
 
     settings = app.settings()

@@ -1,0 +1,163 @@
+"""Lookup handlers and the JSON endpoints `gradio_client` calls: /ask, /cite, /sources, /articles.
+
+Results use the CLI's `--json` shapes. Domain errors become `gr.Error` with the message; anything
+else is logged and reported as an internal error (no traceback leaves the server).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import gradio as gr
+from pydantic import ValidationError
+
+from index.errors import IbidError
+from index.types import Paragraph
+from rag.chain import AnswerChain
+from rag.lookup import Passage, cite, sources
+from rag.types import Answer, Turn
+from ui.web_chat import HISTORY_TURNS, check_text, make_filters
+from ui.web_render import esc
+from ui.web_views import passages_html, sources_html
+
+log = logging.getLogger("ibid.ui")
+T = TypeVar("T")
+
+
+def _guard(what: str, fn: Callable[[], T], *, html: bool) -> T:
+    try:
+        return fn()
+    except gr.Error:
+        raise
+    except IbidError as exc:
+        raise gr.Error(esc(exc) if html else str(exc), print_exception=False) from None
+    except Exception:
+        log.exception("%s failed", what)
+        raise gr.Error(
+            f"{what} failed with an internal error; it is logged on the server.",
+            print_exception=False,
+        ) from None
+
+
+class Service:
+    def __init__(self, chain: AnswerChain, llm_configured: bool) -> None:
+        self.chain = chain
+        self.library = chain.library
+        self.llm_configured = llm_configured
+
+    # shared -----------------------------------------------------------------------------------
+    def passages(self, claim: str, k: int) -> list[Passage]:
+        claim = check_text(claim, "claim")
+        ch = self.chain
+        return cite(self.library, ch.retriever, ch.checker, claim, k=max(1, min(int(k), 20)))
+
+    def _paragraph(self, p: Passage) -> Paragraph | None:
+        try:
+            return self.library.article(p.article_id).paragraph(p.paragraph)
+        except IbidError:
+            return None
+
+    # UI handlers --------------------------------------------------------------------------------
+    def cite_html(self, claim: str, k: float) -> str:
+        def run() -> str:
+            found = self.passages(claim, int(k or 5))
+            return passages_html(claim, [(p, self._paragraph(p)) for p in found])
+
+        return _guard("Citation lookup", run, html=True)
+
+    def sources_html(self, url: str, publisher: str) -> str:
+        url, publisher = (url or "").strip(), (publisher or "").strip()
+        rows = _guard(
+            "Source search",
+            lambda: sources(self.library, url=url or None, publisher=publisher or None),
+            html=True,
+        )
+        return sources_html(rows, url, publisher)
+
+    # API endpoints (gr.api derives their schema from these signatures) --------------------------
+    def ask(
+        self,
+        question: str,
+        mode: str = "",
+        k: int = 0,
+        author: str = "",
+        since: str = "",
+        until: str = "",
+        articles: list[str] | None = None,
+        history: list[dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """Answer a question from the archive. Returns the `ibid ask --json` object: answer,
+        citations (article, paragraph, quote, offsets, resolved footnotes), sentences with
+        their support, see_also. `history`: earlier /ask results, oldest first, for follow-ups."""
+
+        def run() -> dict[str, Any]:
+            if mode and mode not in ("extractive", "llm"):
+                raise IbidError(f"mode must be extractive or llm, got '{mode}'")
+            if mode == "llm" and not self.llm_configured:
+                raise IbidError("LLM mode is not configured on this server (see rag.llm)")
+            try:
+                turns = [
+                    Turn(question=h["question"], answer=Answer.model_validate(h))
+                    for h in (history or [])[-HISTORY_TURNS:]
+                ]
+            except (KeyError, TypeError, ValidationError) as exc:
+                raise IbidError(f"history must be a list of earlier /ask results: {exc}") from None
+            if k and not 1 <= k <= 50:
+                raise IbidError(f"k must be between 1 and 50, got {k}")
+            answer = self.chain.invoke(
+                {
+                    "question": check_text(question, "question"),
+                    "history": turns,
+                    "mode": mode or None,
+                    "k": k or None,
+                    "filters": make_filters(author, since, until, articles),
+                }
+            )
+            return answer.model_dump(mode="json")
+
+        return _guard("Answering", run, html=False)
+
+    def cite(self, claim: str, k: int = 5) -> list[dict[str, Any]]:
+        """Passages that support or contradict a claim, best first, each with verdict, support
+        score and footnoted sources (the `ibid cite --json` list)."""
+        return _guard(
+            "Citation lookup",
+            lambda: [p.model_dump(mode="json") for p in self.passages(claim, k)],
+            html=False,
+        )
+
+    def sources(self, url: str = "", publisher: str = "") -> list[dict[str, Any]]:
+        """Footnoted sources whose URL / publisher contain the given text, each with the
+        articles and paragraphs citing it (the `ibid sources --json` list)."""
+        return _guard(
+            "Source search",
+            lambda: sources(self.library, url=url or None, publisher=publisher or None),
+            html=False,
+        )
+
+    def articles(self) -> list[dict[str, Any]]:
+        """The indexed articles: the `ibid articles --json` list, except that the file is under
+        "source": gradio_client would try to download any dict's "path" as a file."""
+        return [
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "author": r["author"],
+                "published": r["published"],
+                "source": r["source"],
+                "chunks": r["n_chunks"],
+                "footnotes": r["n_footnotes"],
+                "language": r["language"],
+                "format": r["format"],
+            }
+            for r in self.library.articles()
+        ]
+
+    def register(self, concurrency_id: str | None = None) -> None:
+        """Inside a Blocks context: expose the endpoints under stable names."""
+        gr.api(self.ask, api_name="ask", concurrency_id=concurrency_id)
+        gr.api(self.cite, api_name="cite", concurrency_id=concurrency_id)
+        gr.api(self.sources, api_name="sources")
+        gr.api(self.articles, api_name="articles")

@@ -1,0 +1,206 @@
+"""Chat handlers: stream an answer, keep every Answer in session state, restore after refresh.
+
+The chatbot's value is always rebuilt from the session's `Exchange` list (server-side objects),
+never echoed back from what the browser sends, so a message can only contain HTML built here.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import gradio as gr
+from pydantic import ValidationError
+
+from index.errors import IbidError
+from index.types import Article, Paragraph
+from rag.chain import AnswerChain
+from rag.types import Answer, Filters, Turn
+from ui.web_render import (
+    Exchange,
+    answer_html,
+    answer_markdown,
+    error_html,
+    esc,
+    panel_html,
+    question_html,
+    streaming_html,
+)
+
+log = logging.getLogger("ibid.ui")
+
+HISTORY_TURNS = 6  # previous exchanges handed to the chain for follow-ups
+STORED_TURNS = 20  # exchanges kept in the browser's localStorage across refreshes
+INTERNAL_ERROR = "Ibid hit an internal error while answering; it is logged on the server."
+MAX_CHARS = 2000  # longest question or claim accepted (the embedder reads ~256 word pieces)
+
+
+def check_text(text: str | None, what: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise IbidError(f"the {what} is empty")
+    if len(text) > MAX_CHARS:
+        raise IbidError(f"the {what} is {len(text)} characters long; the limit is {MAX_CHARS}")
+    return text
+
+
+def parse_date(value: str | None, name: str) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise IbidError(f"{name} must be a date like 2025-07-01, got '{value}'") from None
+
+
+def make_filters(
+    author: str | None, since: str | None, until: str | None, article_ids: list[str] | None
+) -> Filters:
+    lo, hi = parse_date(since, "Since"), parse_date(until, "Until")
+    if lo and hi and lo > hi:
+        raise IbidError(f"the date range is empty: since {lo} is after until {hi}")
+    return Filters(
+        author=(author or "").strip() or None,
+        since=lo,
+        until=hi,
+        article_ids=list(article_ids or []),
+    )
+
+
+def history(exchanges: list[Exchange]) -> list[Turn]:
+    return [Turn(question=e.question, answer=e.answer) for e in exchanges if e.answer is not None][
+        -HISTORY_TURNS:
+    ]
+
+
+def messages(exchanges: list[Exchange]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for turn, ex in enumerate(exchanges):
+        out.append({"role": "user", "content": question_html(ex.question)})
+        body = answer_html(turn, ex.answer) if ex.answer else error_html(ex.error or "")
+        out.append({"role": "assistant", "content": body})
+    return out
+
+
+def stored(exchanges: list[Exchange]) -> list[dict[str, Any]]:
+    return [e.model_dump(mode="json") for e in exchanges[-STORED_TURNS:]]
+
+
+def latest_active(exchanges: list[Exchange]) -> tuple[int, int] | None:
+    """Open the newest answer's first citation, so checking it is visible at once."""
+    if exchanges and exchanges[-1].answer and exchanges[-1].answer.citations:
+        return len(exchanges) - 1, exchanges[-1].answer.citations[0].n
+    return None
+
+
+class Chat:
+    def __init__(self, chain: AnswerChain, llm_configured: bool) -> None:
+        self.chain = chain
+        self.library = chain.library
+        self.llm_configured = llm_configured
+
+    def snapshot(self, answer: Answer) -> dict[str, Paragraph]:
+        """The cited paragraphs as they are now, so the panel survives later edits."""
+        articles: dict[str, Article | None] = {}
+        out: dict[str, Paragraph] = {}
+        for c in answer.citations:
+            if c.article_id not in articles:
+                try:
+                    articles[c.article_id] = self.library.article(c.article_id)
+                except IbidError:
+                    articles[c.article_id] = None
+            article = articles[c.article_id]
+            para = article.paragraph(c.paragraph) if article else None
+            if para is not None:
+                out[f"{c.article_id}#{c.paragraph}"] = para
+        return out
+
+    def respond(
+        self,
+        question: str,
+        exchanges: list[Exchange],
+        author: str | None,
+        since: str | None,
+        until: str | None,
+        article_ids: list[str] | None,
+        mode: str | None,
+        k: float | None,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Outputs: chatbot, question box, exchanges, panel, browser store."""
+        skip = gr.skip()
+        exchanges = list(exchanges or [])
+        if mode == "llm" and not self.llm_configured:
+            gr.Warning("LLM mode is not configured on this server; answering extractively.")
+            mode = "extractive"
+        try:
+            question = check_text(question, "question")
+            filters = make_filters(author, since, until, article_ids)
+        except IbidError as exc:
+            gr.Warning(esc(exc))
+            yield skip, skip, skip, skip, skip
+            return
+        shown = messages(exchanges)
+        pending = [*shown, {"role": "user", "content": question_html(question)}]
+        text = ""
+        yield [*pending, {"role": "assistant", "content": streaming_html("")}], "", skip, skip, skip
+        answer: Answer | None = None
+        paragraphs: dict[str, Paragraph] = {}
+        error: str | None = None
+        last = 0.0
+        try:
+            request = {
+                "question": question,
+                "history": history(exchanges),
+                "filters": filters,
+                "mode": mode or None,
+                "k": int(k) if k else None,
+            }
+            for event in self.chain.stream(request):
+                if event["type"] == "token":
+                    text += event["text"]
+                    if time.monotonic() - last > 0.05:
+                        last = time.monotonic()
+                        bubble = {"role": "assistant", "content": streaming_html(text)}
+                        yield [*pending, bubble], skip, skip, skip, skip
+                elif event["type"] == "answer":
+                    # The session keeps the public Answer only (retrieval evidence is for eval).
+                    answer = Answer.model_validate(event["answer"].model_dump())
+            if answer is None:
+                raise RuntimeError("the answer chain ended without an answer")
+            paragraphs = self.snapshot(answer)
+        except IbidError as exc:
+            answer, paragraphs, error = None, {}, str(exc)
+            gr.Warning(esc(error))
+        except Exception:
+            log.exception("answering %r failed", question)
+            answer, paragraphs, error = None, {}, INTERNAL_ERROR
+        ex = Exchange(question=question, answer=answer, error=error, paragraphs=paragraphs)
+        exchanges = [*exchanges, ex]
+        panel = panel_html(exchanges, latest_active(exchanges))
+        yield messages(exchanges), skip, exchanges, panel, stored(exchanges)
+
+    def restore(self, saved: Any) -> tuple[Any, ...]:
+        """Page load: rebuild the conversation from the browser's store (validated)."""
+        exchanges: list[Exchange] = []
+        for item in saved if isinstance(saved, list) else []:
+            try:
+                exchanges.append(Exchange.model_validate(item))
+            except ValidationError:
+                continue
+        return messages(exchanges), exchanges, panel_html(exchanges, latest_active(exchanges))
+
+    def clear(self) -> tuple[Any, ...]:
+        return [], [], panel_html([]), [], ""
+
+    def export(self, exchanges: list[Exchange]) -> tuple[Any, ...]:
+        """Outputs: the Markdown box and its accordion (opened to show what was copied)."""
+        answered = [e.answer for e in exchanges or [] if e.answer is not None]
+        if not answered:
+            gr.Warning("There is no answer to copy yet.")
+            return "", gr.skip()
+        gr.Info("Copied the answer as Markdown, with its citations as footnotes.")
+        return answer_markdown(answered[-1]), gr.Accordion(open=True)
