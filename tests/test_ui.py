@@ -3,6 +3,7 @@ chat handler, and the gradio_client API of a running app."""
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -502,3 +503,39 @@ def test_launch_with_login_refuses_anonymous_clients(library: Library, chain: An
         assert Client(url, auth=("ann", "pw"), verbose=False).predict(api_name="/articles")
     finally:
         demo.close()
+
+
+def test_eval_tab_runs_a_set_and_gates_against_a_baseline(
+    chain: AnswerChain, tmp_path: Path
+) -> None:
+    from ui.web_eval import EvalTab
+
+    sets = tmp_path / "eval" / "sets"
+    baselines = tmp_path / "eval" / "baselines"
+    sets.mkdir(parents=True)
+    baselines.mkdir(parents=True)
+    rows = [
+        {"id": "a", "question": "What did Modi do in July 2025?", "expect_all": ["Moscow"]},
+        {"id": "b", "question": "What is the recipe for lasagna?", "answerable": False},
+    ]
+    (sets / "mini.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (baselines / "good.json").write_text(json.dumps({"metrics": {"answer_correctness": 1.0}}))
+    (baselines / "too-good.json").write_text(json.dumps({"metrics": {"refusal_recall": 2.0}}))
+    tab = EvalTab(chain, root=tmp_path)
+    assert tab.set_choices() == ["mini.jsonl"]
+    assert tab.baseline_choices() == ["(no baseline)", "good.json", "too-good.json"]
+
+    status, metrics, cases, report = tab.run("mini.jsonl", None, "good.json", False, "extractive")
+    assert status.startswith("Gate passed")
+    by = {r[0]: r for r in metrics}
+    assert by["answer_correctness"][1] == "1.000" and by["answer_correctness"][5] == "ok"
+    assert [c[2] for c in cases] == ["answered", "refused"]
+    assert report and Path(report).name == "report.html" and Path(report).is_file()
+
+    status, *_ = tab.run("mini.jsonl", None, "too-good.json", False, "extractive")
+    assert "Gate FAILED" in status and "refusal_recall" in status
+    status, *_ = tab.run("../../etc/passwd", None, None, False, "extractive")
+    assert status == "Pick an eval set or upload one.", "only listed sets can be run"
+    (sets / "bad.jsonl").write_text('{"id": "x"}\n')
+    status, *_ = tab.run("bad.jsonl", None, None, False, "extractive")
+    assert "Could not run the set" in status and "line 1" in status

@@ -21,6 +21,7 @@ from rag.chain import AnswerChain
 from ui.config import Settings
 from ui.web_api import Service
 from ui.web_chat import Chat
+from ui.web_eval import EvalTab
 from ui.web_library import ALLOWED_EXTENSIONS, RESULT_HEADERS, LibraryTab
 from ui.web_render import panel_html
 from ui.web_views import ARTICLE_HEADERS, article_choices, article_rows, author_choices
@@ -34,9 +35,6 @@ ANSWERING = "ibid-answering"
 
 ASK_HINT = "Ask about the archive, e.g. *What did Modi do in July 2025?*"
 EMPTY_ARCHIVE = "The archive is empty: add articles in the **Library** tab, then ask."
-EVAL_PLACEHOLDER = """### Eval
-Answer-quality evaluation (citation accuracy, faithfulness, refusals) arrives in this tab with
-`ibid eval`. Until then, run `ibid eval --help` from the command line."""
 
 
 def _assets() -> str:
@@ -54,6 +52,7 @@ def build(
     chat = Chat(chain, llm)
     service = Service(chain, llm)
     lib_tab = LibraryTab(library, settings.ui.max_upload_mb)
+    eval_tab = EvalTab(chain)
     rows = library.articles()
     modes = ["extractive", "llm"] if llm else ["extractive"]
     default_mode = settings.rag.answer.mode if settings.rag.answer.mode in modes else "extractive"
@@ -193,7 +192,7 @@ def build(
                     remove = gr.Button("Remove", variant="stop", scale=1)
 
             with gr.Tab("Eval", id="eval"):
-                gr.Markdown(EVAL_PLACEHOLDER)
+                eval_ui = eval_tab.render(modes)
 
         # events: UI handlers are private (not part of the client API) ----------------------
         private: dict[str, Any] = {"api_visibility": "private"}
@@ -243,6 +242,15 @@ def build(
                  **private)  # fmt: skip
         for trigger in (src_btn.click, src_url.submit, src_pub.submit):
             trigger(service.sources_html, [src_url, src_pub], [sources_out], **private)
+
+        eval_ui["run"].click(
+            eval_tab.run,
+            eval_ui["inputs"],
+            eval_ui["outputs"],
+            concurrency_limit=1,
+            concurrency_id="eval",
+            **private,
+        )
 
         service.register(concurrency_id=ANSWERING)
 
