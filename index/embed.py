@@ -55,6 +55,9 @@ def model_path(name: str) -> Path:
 def load_embedder(settings: EmbeddingSettings, cache_dir: Path | None = None) -> Embeddings:
     offline_env()
     from langchain_huggingface import HuggingFaceEmbeddings
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # "Loading weights" bars would garble CLI output
 
     path = model_path(settings.model)
     inner = HuggingFaceEmbeddings(
