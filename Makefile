@@ -52,6 +52,15 @@ test-all: $(STAMP) chromium
 screenshots: $(STAMP) chromium
 	$(BIN)/python -m ui.screenshots --out docs/screenshots --sample $(SAMPLE)/india-us-rapprochement.txt
 
+# Every benchmark in sequence (~20-30 min on 2 cores); results in benchmarks/results/*.json,
+# work files in benchmarks/work/. See benchmarks/README.md.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.ingest
+	$(BIN)/python -m benchmarks.generate
+	$(BIN)/python -m benchmarks.query
+	$(BIN)/python -m benchmarks.baseline
+	$(BIN)/python -m benchmarks.load
+
 lint: $(STAMP)
 	$(BIN)/ruff check index rag eval ui tests benchmarks
 	$(BIN)/ruff format --check index rag eval ui tests benchmarks

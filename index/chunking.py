@@ -35,7 +35,14 @@ def token_counter(model_dir: str) -> TokenCount:
     tok = Tokenizer.from_file(str(path))
     tok.no_truncation()
     tok.no_padding()
-    return lambda text: len(tok.encode(text).ids)
+
+    # Chunking counts most texts twice (a paragraph when it is sized, then the chunk made of
+    # it), so repeated texts are answered from memory.
+    @lru_cache(maxsize=8192)
+    def count(text: str) -> int:
+        return len(tok.encode(text).ids)
+
+    return count
 
 
 @dataclass

