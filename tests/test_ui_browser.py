@@ -13,6 +13,7 @@ import pytest
 
 from index.library import Library
 from tests.conftest import FIXTURES, SAMPLE
+from ui.screenshots import CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,16 +24,6 @@ pytestmark = [
 ]
 
 CHROMIUM = os.environ.get("IBID_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 30_000
 
 PAYLOAD_ARTICLE = """Analysis

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
 
 import pytest
-from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.embeddings import Embeddings
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import Field
 
 from index.errors import ConfigError
+from rag.models import ScriptedChatModel
 from rag.summedits import Item, Scored, calibrate, evaluate, load_summedits, run
 from rag.verify import (
     DEFAULT_THRESHOLD,
@@ -197,39 +192,18 @@ def test_crossencoder_with_a_missing_model_path_says_what_to_do(tmp_path: Path) 
         CrossEncoderChecker(str(tmp_path / "no-such-model"))
 
 
-class ScriptedChat(BaseChatModel):
-    """Replies by the claim in the prompt, so batched (threaded) calls stay deterministic."""
-
-    script: dict[str, str]
-    prompts: list[str] = Field(default_factory=list)
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        prompt = str(messages[-1].content)
-        self.prompts.append(prompt)
-        reply = next(r for claim, r in self.script.items() if f"Claim: {claim}" in prompt)
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
-
-    @property
-    def _llm_type(self) -> str:
-        return "scripted-test"
-
-
 def test_llm_judge_maps_replies_to_support() -> None:
-    chat = ScriptedChat(script={"A": "SUPPORTED", "B": "UNSUPPORTED.", "C": "Not supported."})
+    # Rules keyed by the claim in the prompt keep batched (threaded) calls deterministic.
+    script = {"A": "SUPPORTED", "B": "UNSUPPORTED.", "C": "Not supported."}
+    chat = ScriptedChatModel(rules=[{"when": f"Claim: {c}", "reply": r} for c, r in script.items()])
     judge = make_checker("llm", embeddings=None, chat_model=chat)
     assert isinstance(judge, LLMJudgeChecker)
     verdicts = judge.check_many([("A", PASSAGES), ("B", PASSAGES), ("C", PASSAGES), ("A", [])])
     assert [v.support for v in verdicts] == [1.0, 0.0, 0.0, 0.0]
     assert [v.supported for v in verdicts] == [True, False, False, False]
     assert verdicts[1].reasons == ["judge: UNSUPPORTED."]
-    assert len(chat.prompts) == 3  # no call without evidence
-    assert all("Venezuela" in p and "[i]" not in p for p in chat.prompts)
+    assert len(chat.calls) == 3  # no call without evidence
+    assert all("Venezuela" in p and "[i]" not in p for p in chat.calls)
 
 
 @pytest.mark.parametrize(
