@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,6 +46,7 @@ class Library:
         self._token_count = token_count
         self._vectors: VectorStore | None = None
         self._keyword: KeywordIndex | None = None
+        self._keyword_lock = threading.Lock()
 
     @property
     def model(self) -> str:
@@ -72,16 +74,22 @@ class Library:
     def keyword(self) -> KeywordIndex:
         """The BM25 index for the manifest's current generation, rebuilt if stale."""
         generation = self.manifest.generation()
-        if self._keyword is not None and self._keyword.generation == generation:
-            return self._keyword
-        path = self.dir / "bm25"
-        index = KeywordIndex.load(path, generation)
-        if index is None:
-            ids, texts = self.manifest.chunk_texts()
-            index = KeywordIndex.build(ids, texts, generation)
-            index.save(path)
-        self._keyword = index
-        return index
+        current = self._keyword
+        if current is not None and current.generation == generation:
+            return current
+        # One rebuild at a time: concurrent UI requests right after an ingest would otherwise
+        # each build (and save) the same index.
+        with self._keyword_lock:
+            if self._keyword is not None and self._keyword.generation == generation:
+                return self._keyword
+            path = self.dir / "bm25"
+            index = KeywordIndex.load(path, generation)
+            if index is None:
+                ids, texts = self.manifest.chunk_texts()
+                index = KeywordIndex.build(ids, texts, generation)
+                index.save(path)
+            self._keyword = index
+            return index
 
     @contextmanager
     def writing(self) -> Iterator[None]:

@@ -274,3 +274,28 @@ def test_killed_ingest_rerun_converges_to_clean_run(
     killed_ids = _assert_consistent(make_library(home=home))
     clean_ids = _assert_consistent(make_library(home=tmp_path / "clean"))
     assert killed_ids == clean_ids
+
+
+def test_concurrent_readers_build_the_keyword_index_once(
+    make_library: MakeLib, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from index.keyword import KeywordIndex
+
+    lib = make_library()
+    lib.ingest([SAMPLE])
+    lib._keyword = None
+    shutil.rmtree(lib.dir / "bm25")
+    builds: list[int] = []
+    real_build = KeywordIndex.build
+
+    def counting_build(ids: list[str], texts: list[str], generation: int) -> KeywordIndex:
+        builds.append(generation)
+        time.sleep(0.2)  # widen the race window
+        return real_build(ids, texts, generation)
+
+    monkeypatch.setattr(KeywordIndex, "build", staticmethod(counting_build))
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: lib.keyword(), range(8)))
+    assert len(builds) == 1 and all(r is results[0] for r in results)
