@@ -594,3 +594,23 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
     path.write_bytes(buf.getvalue())
     with pytest.raises(ParseError, match="password-protected"):
         parse_file(path)
+
+
+def test_html_in_a_declared_legacy_charset_is_decoded(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "<title>Caf\u00e9 diplomacy</title></head><body><article><h1>Caf\u00e9 diplomacy</h1>"
+        "<p>The minister\u2019s caf\u00e9 meeting in M\u00fcnchen lasted two hours and ended "
+        "with a joint statement on grain exports through the Black Sea corridor.</p>"
+        "<p>Officials said the talks would resume in the spring after technical work on "
+        "inspections and insurance for cargo ships had been completed.</p></article></body></html>"
+    )
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.encode("cp1252"))
+    article = parse_file(path)[0]
+    assert "caf\u00e9 meeting in M\u00fcnchen" in article.paragraphs[0].text
+    assert "minister\u2019s" in article.paragraphs[0].text
+    undeclared = tmp_path / "undeclared.html"
+    undeclared.write_bytes(page.replace("charset=windows-1252", "").encode("cp1252"))
+    with pytest.raises(ParseError, match="not UTF-8"):
+        parse_file(undeclared)

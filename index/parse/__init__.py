@@ -6,6 +6,8 @@ on with the other files.
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from index.errors import ParseError
@@ -60,6 +62,29 @@ def decode_text(path: Path, data: bytes) -> str:
     return text
 
 
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_html(path: Path, data: bytes) -> str:
+    """UTF-8 as for text, else the charset the page declares in a <meta> tag (scraped pages are
+    often windows-1252 or ISO-8859-x); undeclared non-UTF-8 bytes are still refused."""
+    try:
+        return decode_text(path, data)
+    except ParseError:
+        match = _CHARSET_RE.search(data[:4096])
+        if match is None:
+            raise
+        name = match.group(1).decode("ascii")
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise ParseError(path, f"the page declares an unknown charset '{name}'") from None
+        try:
+            return data.decode(name)
+        except UnicodeDecodeError as exc:
+            raise ParseError(path, f"not valid {name} text as the page declares") from exc
+
+
 def parse_file(path: Path, *, max_bytes: int = 20_000_000) -> list[Article]:
     """Parse one file into its articles (a .jsonl file holds many; other formats one)."""
     fmt = FORMATS.get(path.suffix.lower())
@@ -72,7 +97,7 @@ def parse_file(path: Path, *, max_bytes: int = 20_000_000) -> list[Article]:
         from index.parse.pdf import parse_pdf
 
         return [parse_pdf(path, data)]
-    text = decode_text(path, data)
+    text = decode_html(path, data) if fmt == "html" else decode_text(path, data)
     if fmt == "jsonl":
         from index.parse.jsonl import parse_jsonl
 
