@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -189,21 +190,16 @@ def test_sample_set_meets_the_brief() -> None:
 # the gate, end to end -----------------------------------------------------------------------
 
 
+def _gate_sample_set(tmp_path: Path, *extra: str, env: dict[str, str] | None = None) -> Any:
+    """`ibid eval run` of the sample set against the committed baseline, in a new process."""
+    home, report = str(tmp_path / "home"), str(tmp_path / "rep")
+    args = ["--set", str(SAMPLE_SET), "--baseline", str(BASELINE), "--report", report, "--json"]
+    return run_cli("--home", home, "eval", "run", *args, *extra, env=env)
+
+
 @pytest.mark.shared
 def test_sample_set_passes_the_committed_baseline(tmp_path: Path) -> None:
-    out = run_cli(
-        "--home",
-        str(tmp_path / "home"),
-        "eval",
-        "run",
-        "--set",
-        str(SAMPLE_SET),
-        "--baseline",
-        str(BASELINE),
-        "--report",
-        str(tmp_path / "rep"),
-        "--json",
-    )
+    out = _gate_sample_set(tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
     summary = json.loads(out.stdout)
     assert summary["failed"] is False and summary["cases"] >= 25
@@ -219,22 +215,7 @@ def test_llm_citing_wrong_passages_fails_the_gate(tmp_path: Path) -> None:
     # Every answer cites evidence block [2] for a claim it does not make.
     script.write_text(json.dumps({"replies": ["The summit was held in Oslo in 1999 [2]."]}))
     env = {"IBID_RAG__LLM__PROVIDER": "scripted", "IBID_RAG__LLM__SCRIPT": str(script)}
-    out = run_cli(
-        "--home",
-        str(tmp_path / "home"),
-        "eval",
-        "run",
-        "--set",
-        str(SAMPLE_SET),
-        "--baseline",
-        str(BASELINE),
-        "--report",
-        str(tmp_path / "rep"),
-        "--mode",
-        "llm",
-        "--json",
-        env=env,
-    )
+    out = _gate_sample_set(tmp_path, "--mode", "llm", env=env)
     assert out.returncode == 1, out.stdout + out.stderr
     failed = {g["metric"] for g in json.loads(out.stdout)["gate"] if g["failed"]}
     assert {"faithfulness", "citation_recall", "answer_correctness"} <= failed
