@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from index.chunking import chunk_article
 from index.errors import ParseError
-from index.parse import parse_file
+from index.parse import parse_file, read_bytes
 from index.parse.common import content_hash
 from index.types import Article, Chunk
 
@@ -188,11 +188,12 @@ def _ingest_file(lib: Library, path: Path, report: IngestReport, pipe: _Pipeline
     prior = lib.manifest.file(source)
     t0 = time.perf_counter()
     try:
-        digest = content_hash(path.read_bytes()) if path.stat().st_size <= max_bytes else ""
+        data = read_bytes(path, max_bytes)
+        digest = content_hash(data)
         if prior is not None and prior[0] == digest:
             report.unchanged += len(prior[1])
             return
-        articles = parse_file(path, max_bytes=max_bytes)
+        articles = parse_file(path, data=data)
     except ParseError as exc:
         report.failed.append({"path": source, "error": exc.reason})
         return

@@ -85,14 +85,20 @@ def decode_html(path: Path, data: bytes) -> str:
             raise ParseError(path, f"not valid {name} text as the page declares") from exc
 
 
-def parse_file(path: Path, *, max_bytes: int = 20_000_000) -> list[Article]:
-    """Parse one file into its articles (a .jsonl file holds many; other formats one)."""
+def parse_file(
+    path: Path, *, max_bytes: int = 20_000_000, data: bytes | None = None
+) -> list[Article]:
+    """Parse one file into its articles (a .jsonl file holds many; other formats one).
+
+    `data`: the file's bytes when the caller has already read them (ingest hashes them first).
+    """
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ParseError(
             path, f"unsupported file type '{path.suffix}' (supported: {', '.join(sorted(FORMATS))})"
         )
-    data = read_bytes(path, max_bytes)
+    if data is None:
+        data = read_bytes(path, max_bytes)
     if fmt == "pdf":
         from index.parse.pdf import parse_pdf
 

@@ -121,3 +121,12 @@ def slugify(text: str, max_len: int = 64) -> str:
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def with_title_heading(text: str, title: str | None) -> str:
+    """Put `# title` first unless the text already starts with it, so the header heuristics
+    never take the first body line for the title."""
+    if not title:
+        return text
+    first = text.lstrip().split("\n", 1)[0].lstrip("# ").strip()
+    return text if first == title else f"# {title}\n\n{text}"

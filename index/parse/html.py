@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from trafilatura.settings import Document
 
 from index.errors import ParseError
-from index.parse.common import looks_like_name, parse_date, slugify
+from index.parse.common import looks_like_name, parse_date, slugify, with_title_heading
 from index.parse.html_notes import outermost, take_notes, tokens
 from index.parse.plaintext import attach_notes, parse_text
 from index.text import normalize_space
@@ -184,12 +184,8 @@ def parse_html(path: Path, text: str, content_hash: str) -> Article:
     meta["author_bio"] = bio
     title = meta["title"] or path.stem.replace("_", " ")
     meta["title"] = title
-    # The title heading goes first so the header heuristics never take body text for a title.
-    first = body.lstrip().split("\n", 1)[0].lstrip("# ").strip()
-    if first != title:
-        body = f"# {title}\n\n{body}"
     article = parse_text(
-        body,
+        with_title_heading(body, title),
         article_id=slugify(path.stem),
         source=str(path),
         fmt="html",

@@ -17,7 +17,13 @@ from typing import Any
 from pypdf import PdfReader
 
 from index.errors import ParseError
-from index.parse.common import content_hash, looks_like_name, slugify, surname
+from index.parse.common import (
+    content_hash,
+    looks_like_name,
+    slugify,
+    surname,
+    with_title_heading,
+)
 from index.parse.plaintext import parse_text
 from index.text import normalize_space
 from index.types import Article
@@ -211,12 +217,8 @@ def parse_pdf(path: Path, data: bytes) -> Article:
         raise ParseError(path, "PDF has no extractable text (scanned image?); run OCR first")
     meta = _meta(reader)
     text = _mark_byline(_join(lines), meta.get("authors", []))
-    first = text.split("\n", 1)[0].strip()
-    if meta.get("title") and first != meta["title"]:
-        # Without this the header heuristics would take the first body line for the title.
-        text = f"# {meta['title']}\n\n{text}"
     article = parse_text(
-        text,
+        with_title_heading(text, meta.get("title")),
         article_id=slugify(path.stem),
         source=str(path),
         fmt="pdf",
