@@ -74,7 +74,7 @@ class Retriever:
             language=filters.language,
             ids=filters.article_ids or None,
         )
-        chunk_ids = {c for a in articles for c in self.library.manifest.chunk_ids(a)}
+        chunk_ids = self.library.manifest.chunk_ids_of(articles)
         return {"article_id": {"$in": articles or ["\0none"]}}, chunk_ids
 
     def search(
