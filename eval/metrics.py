@@ -18,6 +18,13 @@ Definitions (also in the README):
 - refusal_precision / refusal_recall: refusal as the positive class, against `answerable`.
 - claim_article@1, claim_source@1, claim_source@5: claim cases, top passage (or top 5) from the
   right article / citing a gold URL.
+- sentence_hit: share of answerable cases with a gold sentence where a cited quote is that
+  sentence (either contains the other, markers and spacing ignored).
+- paragraph_cited: share of answerable cases with gold paragraphs where a citation points at one.
+- false_refusal: share of answerable question cases refused (lower is better).
+- nearmiss_refusal / offtopic_refusal: share of cases tagged near-miss / offtopic refused.
+- source_named: share of cases with expected source names where the answer text names one.
+- claim_sentence@1: claim cases with a gold sentence, the top passage is that sentence.
 - latency p50/p95 in ms.
 """
 
@@ -41,7 +48,16 @@ GATED = (
     "claim_article@1",
     "claim_source@1",
     "claim_source@5",
+    "sentence_hit",
+    "paragraph_cited",
+    "false_refusal",
+    "nearmiss_refusal",
+    "offtopic_refusal",
+    "source_named",
+    "claim_sentence@1",
 )
+# Gated metrics where a rise, not a fall, is the regression.
+LOWER_IS_BETTER = frozenset({"false_refusal"})
 
 
 class SentenceJudgement(BaseModel):
@@ -71,6 +87,11 @@ class CaseResult(BaseModel):
     gold_urls: list[str] = Field(default_factory=list)
     expect_all: list[str] = Field(default_factory=list)
     expect_any: list[str] = Field(default_factory=list)
+    expect_source: list[str] = Field(default_factory=list)
+    gold_sentence: str = ""
+    quotes: list[tuple[str, int, str]] = Field(
+        default_factory=list, description="(article_id, paragraph, quote) of each citation."
+    )
     passages: list[dict[str, object]] = Field(default_factory=list)
     latency_ms: float = 0.0
     error: str | None = None
@@ -156,12 +177,17 @@ def faithfulness(cases: list[CaseResult]) -> float | None:
     return _share([s.supported for c in cases if not c.refused for s in c.sentences])
 
 
+def _fold(text: str) -> str:
+    """Lower case, any run of spaces (no-break included) as one space."""
+    return " ".join(text.lower().split())
+
+
 def correct(c: CaseResult) -> bool:
     if c.refused or c.error:
         return False
-    text = c.answer.lower()
-    return all(x.lower() in text for x in c.expect_all) and (
-        not c.expect_any or any(x.lower() in text for x in c.expect_any)
+    text = _fold(c.answer)
+    return all(_fold(x) in text for x in c.expect_all) and (
+        not c.expect_any or any(_fold(x) in text for x in c.expect_any)
     )
 
 
@@ -215,6 +241,53 @@ def claim_hits(cases: list[CaseResult]) -> dict[str, float | None]:
     return {k: _share(v) for k, v in out.items()}
 
 
+def same_sentence(quote: str, gold: str) -> bool:
+    """A quote is the gold sentence when either contains the other (markers, case and spacing
+    ignored) and the shorter is at least 60% of the longer: sentence splitters differ."""
+    from index.text import strip_markers
+
+    a, b = (" ".join(strip_markers(x).lower().split()).rstrip(".") for x in (quote, gold))
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ and len(short) >= 0.6 * len(long_)
+
+
+def answer_hits(cases: list[CaseResult]) -> dict[str, float | None]:
+    answerable = [c for c in cases if c.kind == "question" and c.answerable and not c.error]
+    sentence = [
+        any(same_sentence(q, c.gold_sentence) for _, _, q in c.quotes) and not c.refused
+        for c in answerable
+        if c.gold_sentence
+    ]
+    para = [
+        any((a, p) in c.gold_paragraphs for a, p, _ in c.quotes) and not c.refused
+        for c in answerable
+        if c.gold_paragraphs
+    ]
+    qs = [c for c in cases if c.kind == "question" and not c.error]
+    named = [
+        not c.refused and any(x.lower() in c.answer.lower() for x in c.expect_source)
+        for c in qs
+        if c.expect_source
+    ]
+    claims = [c for c in cases if c.kind == "claim" and c.gold_sentence and not c.error]
+    return {
+        "sentence_hit": _share(sentence),
+        "paragraph_cited": _share(para),
+        "false_refusal": _share([c.refused for c in answerable]),
+        "nearmiss_refusal": _share([c.refused for c in qs if "near-miss" in c.tags]),
+        "offtopic_refusal": _share([c.refused for c in qs if "offtopic" in c.tags]),
+        "source_named": _share(named),
+        "claim_sentence@1": _share(
+            [
+                bool(c.passages) and same_sentence(str(c.passages[0]["quote"]), c.gold_sentence)
+                for c in claims
+            ]
+        ),
+    }
+
+
 def percentile(values: list[float], q: float) -> float | None:
     if not values:
         return None
@@ -239,6 +312,7 @@ def compute(cases: list[CaseResult], k: int) -> dict[str, float | None]:
         "refusal_precision": ref_p,
         "refusal_recall": ref_r,
         **claim_hits(cases),
+        **answer_hits(cases),
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),
         "errors": float(sum(1 for c in cases if c.error)),

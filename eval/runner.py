@@ -98,6 +98,9 @@ def _run_question(case: EvalCase, chain: AnswerChain, mode: str | None) -> m.Cas
         gold_urls=case.gold_urls,
         expect_all=case.expect_all,
         expect_any=case.expect_any,
+        expect_source=case.expect_source,
+        gold_sentence=case.gold_sentence,
+        quotes=[(c.article_id, c.paragraph, c.quote) for c in answer.citations],
         latency_ms=round(latency, 2),
     )
 
@@ -124,6 +127,7 @@ def _run_claim(case: EvalCase, chain: AnswerChain) -> m.CaseResult:
         ],
         gold_articles=case.gold_articles,
         gold_urls=case.gold_urls,
+        gold_sentence=case.gold_sentence,
         latency_ms=round(latency, 2),
     )
 
@@ -180,6 +184,7 @@ def gate(
             continue
         tol = tolerances.get(name, default_tolerance)
         delta = round(now - before, 4)
+        worse = -delta if name in m.LOWER_IS_BETTER else delta
         rows.append(
             {
                 "metric": name,
@@ -187,7 +192,7 @@ def gate(
                 "baseline": before,
                 "delta": delta,
                 "tolerance": tol,
-                "failed": delta < -tol - 1e-9,
+                "failed": worse < -tol - 1e-9,
             }
         )
     return rows

@@ -45,6 +45,18 @@ class EvalCase(BaseModel):
     gold_articles: list[str] = Field(default_factory=list)
     gold_paragraphs: list[GoldParagraph] = Field(default_factory=list)
     gold_urls: list[str] = Field(default_factory=list)
+    gold_sentence: str = Field(
+        default="", description="The sentence that answers (or makes the claim), markers removed."
+    )
+    expect_source: list[str] = Field(
+        default_factory=list, description="Source names (publishers) the answer text must name."
+    )
+    covers: str = Field(
+        default="", description="For a near-miss: what the archive covers instead (for reading)."
+    )
+    split: Literal["dev", "test"] | None = Field(
+        default=None, description="dev (fit and tune on it) or test (report it); split by article."
+    )
     mode: Literal["extractive", "llm"] | None = None
     tags: list[str] = Field(default_factory=list)
 
@@ -68,6 +80,13 @@ class EvalSet(BaseModel):
     cases: list[EvalCase]
     tolerances: dict[str, float] = Field(default_factory=dict)
     corpus: list[Path] = Field(default_factory=list)
+
+    def only_split(self, split: str) -> EvalSet:
+        """The cases of one half; cases without a split belong to both."""
+        cases = [c for c in self.cases if c.split in (None, split)]
+        if not cases:
+            raise EvalSetError(Path(self.path), 0, f"no cases in the '{split}' split")
+        return self.model_copy(update={"cases": cases})
 
 
 def load_set(path: Path) -> EvalSet:
@@ -127,8 +146,10 @@ def load_set(path: Path) -> EvalSet:
     return EvalSet(path=str(path), cases=cases, tolerances=tolerances, corpus=corpus)
 
 
-def write_set(path: Path, cases: list[EvalCase]) -> None:
+def write_set(path: Path, cases: list[EvalCase], corpus: list[str] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
+        if corpus:
+            fh.write(json.dumps({"corpus": corpus}) + "\n")
         for case in cases:
             fh.write(case.model_dump_json(exclude_defaults=True) + "\n")

@@ -55,7 +55,8 @@ class Library:
     @property
     def embeddings(self) -> Embeddings:
         if self._embeddings is None:
-            self._embeddings = load_embedder(self.settings.embedding, self.home / "cache")
+            cache = self.settings.embedding.cache_dir or self.home / "cache"
+            self._embeddings = load_embedder(self.settings.embedding, cache)
         return self._embeddings
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -25,6 +26,11 @@ class EmbeddingSettings(BaseModel):
         default=True,
         description="Keep vectors in a SQLite cache keyed by model and text, so re-ingesting or "
         "rebuilding a collection re-embeds nothing it has seen.",
+    )
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Folder of the vector cache; unset means IBID_HOME/cache. Several archives "
+        "may share one (it is keyed by model and text).",
     )
 
     @model_validator(mode="after")

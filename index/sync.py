@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from index.chunking import chunk_article
+from index.embed import CachedEmbeddings
 from index.errors import ParseError
 from index.parse import parse_file, read_bytes
 from index.parse.common import content_hash
+from index.sentences import article_sentence_texts
 from index.types import Article, Chunk
 
 if TYPE_CHECKING:
@@ -38,6 +40,7 @@ class IngestReport:
     chunks: int = 0
     collection: str = ""
     embedded_chunks: int = 0
+    embedded_sentences: int = 0
     timings_s: dict[str, float] = field(
         default_factory=lambda: {"parse": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0}
     )
@@ -139,7 +142,15 @@ class _Pipeline:
         jobs = [j for j in items if isinstance(j, _Job)]
         t0 = time.perf_counter()
         texts = [c.embed_text for j in jobs for c in j.chunks]
-        vectors = lib.embeddings.embed_documents(texts) if texts else []
+        # Sentence vectors for the extractive answerer ride in the same call (one length-sorted
+        # batch) and stay in the vector cache, so a question embeds nothing but itself.
+        sentences = (
+            [t for j in jobs for t in article_sentence_texts(j.article, j.chunks)]
+            if isinstance(lib.embeddings, CachedEmbeddings)
+            else []
+        )
+        vectors = lib.embeddings.embed_documents(texts + sentences)[: len(texts)] if texts else []
+        report.embedded_sentences += len(sentences)
         t1 = time.perf_counter()
         report.timings_s["embed"] += t1 - t0
         # One Chroma write for the batch: a write has a high fixed cost (10k chunks: 630 -> 1,120

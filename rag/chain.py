@@ -16,14 +16,14 @@ from pydantic import BaseModel, Field
 
 from index.errors import IbidError
 from index.library import Library
-from index.text import strip_markers, tokenize
+from index.text import MARKER_RE, strip_markers, tokenize
 from index.types import Article, Chunk, Paragraph
-from rag import extractive, llm_answer
+from rag import answer_type, answerability, extractive, llm_answer
 from rag.citations import CitationBook, chunk_sentences, sentence_at
 from rag.followup import carry_over
 from rag.retrieval import Retriever
 from rag.settings import RagSettings
-from rag.types import Answer, AnswerSentence, Evidence, Filters, SeeAlso, Turn
+from rag.types import Answer, AnswerSentence, AnswerSpan, Evidence, Filters, SeeAlso, Turn
 
 REFUSAL = (
     "The archive does not cover this question, so Ibid will not guess. "
@@ -112,12 +112,25 @@ class AnswerChain(Runnable[Any, Any]):
                 standalone = llm_answer.condense(self.chat_model, question, req.history)
             else:
                 extra, boost = carry_over(question, req.history)
+        # A follow-up's meaning includes the terms carried over from the last turn.
+        qvec = self.library.embeddings.embed_query(" ".join([standalone, *extra]))
+        k = req.k or self.settings.retrieval.k
+        # The extractive answerer chooses among more chunks than an LLM is shown.
+        # An explicit k is obeyed as given.
+        wide = mode == "extractive" and req.k is None
+        pool = max(k, self.settings.answer.candidate_chunks) if wide else k
         evidence = self.retriever.search(
-            standalone, req.filters, k=req.k, boost_articles=boost, extra_terms=extra
+            standalone,
+            req.filters,
+            k=pool,
+            boost_articles=boost,
+            extra_terms=extra,
+            query_vector=qvec,
         )
         timings.update(self.retriever.timings_ms)
         timings["retrieve"] = (time.perf_counter() - t0) * 1e3
-        relevant = [e for e in evidence if e.relevance >= self.settings.retrieval.min_relevance]
+        min_relevance = self.settings.retrieval.min_relevance
+        relevant = [e for e in evidence[:k] if e.relevance >= min_relevance]
         answer = Answer(question=question, answer="", mode=mode)
         answer._evidence = evidence
         if standalone != question or extra:
@@ -128,7 +141,7 @@ class AnswerChain(Runnable[Any, Any]):
             answer = self._refuse(answer, evidence)
             yield {"type": "token", "text": answer.answer}
         elif mode == "extractive":
-            yield from self._extractive(answer, standalone, relevant, extra)
+            yield from self._extractive(answer, standalone, evidence, extra, qvec)
         else:
             yield from self._llm(answer, standalone, relevant)
         timings["total"] = (time.perf_counter() - t0) * 1e3
@@ -141,9 +154,9 @@ class AnswerChain(Runnable[Any, Any]):
         ids = dict.fromkeys(e.chunk.article_id for e in evidence)
         return {a: self.library.article(a) for a in ids}
 
-    def _refuse(self, answer: Answer, evidence: list[Evidence]) -> Answer:
+    def _refuse(self, answer: Answer, evidence: list[Evidence], note: str | None = None) -> Answer:
         answer.refused = True
-        answer.answer = REFUSAL
+        answer.answer = f"{note} {REFUSAL}" if note else REFUSAL
         seen: dict[str, SeeAlso] = {}
         for ev in evidence:
             if ev.chunk.article_id not in seen and len(seen) < 3:
@@ -154,15 +167,33 @@ class AnswerChain(Runnable[Any, Any]):
         return answer
 
     def _extractive(
-        self, answer: Answer, question: str, evidence: list[Evidence], extra: list[str]
+        self,
+        answer: Answer,
+        question: str,
+        evidence: list[Evidence],
+        extra: list[str],
+        qvec: list[float],
     ) -> Iterator[Event]:
         articles = self._articles(evidence)
         cands = extractive.candidates(evidence, articles)
-        chosen = extractive.select(question, cands, self.settings.answer.max_sentences, extra)
-        if not chosen:
-            self._refuse(answer, evidence)
+        ranked = extractive.score(
+            question,
+            cands,
+            qvec,
+            self.library.embeddings.embed_documents,
+            extra,
+            self.settings.answer.sentence_weights,
+        )
+        decision = (
+            answerability.decide(question, ranked[0], self.settings.answer.min_sentence_score)
+            if ranked
+            else None
+        )
+        if decision is None or not decision.answer:
+            self._refuse(answer, evidence, decision.note if decision else None)
             yield {"type": "token", "text": answer.answer}
             return
+        chosen = extractive.select(ranked, self.settings.answer.max_sentences)
         book = CitationBook()
         parts: list[str] = []
         for c in chosen:
@@ -175,6 +206,7 @@ class AnswerChain(Runnable[Any, Any]):
                     supported=verdict.supported,
                     support=round(verdict.support, 4),
                     reasons=verdict.reasons,
+                    answer_span=_span_in_quote(question, c.para.text[c.start : c.end]),
                 )
             )
             piece = f"{c.text} [{n}]"
@@ -243,6 +275,14 @@ def _locate(article: Article, chunk: Chunk, text: str) -> tuple[Paragraph, int, 
         a, b = sentence_at(para, chunk.char_start, chunk.char_start + 1)
         return para, a, b
     return best[1], best[2], best[3]
+
+
+def _span_in_quote(question: str, quote: str) -> AnswerSpan | None:
+    # Markers become spaces of the same length, so offsets stay those of the quote and "[12]"
+    # is never taken for a figure.
+    blank = MARKER_RE.sub(lambda m: " " * len(m.group()), quote)
+    span = answer_type.answer_span(question, blank)
+    return AnswerSpan(start=span.start, end=span.end) if span else None
 
 
 def _coerce(input: Any) -> AskInput:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from index.sentences import chunk_sentences  # re-exported: rag's callers use it
 from index.text import sentence_spans
-from index.types import Article, Chunk, Paragraph
+from index.types import Article, Paragraph
 from rag.types import Citation, SourceRef
 
 
@@ -80,14 +79,4 @@ class CitationBook:
         return self._index[key]
 
 
-def chunk_sentences(article: Article, chunk: Chunk) -> Iterator[tuple[Paragraph, int, int]]:
-    """The whole sentences of `article` that lie inside `chunk`, as paragraph spans."""
-    for n in range(chunk.para_start, chunk.para_end + 1):
-        para = article.paragraph(n)
-        if para is None:
-            continue
-        lo = chunk.char_start if n == chunk.para_start else 0
-        hi = chunk.char_end if n == chunk.para_end else len(para.text)
-        for a, b in sentence_spans(para.text):
-            if lo <= a and b <= hi:
-                yield para, a, b
+__all__ = ["CitationBook", "chunk_sentences", "make_citation", "sentence_at", "sources_for_span"]

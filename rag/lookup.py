@@ -46,16 +46,15 @@ def cite(
     pool: int = 12,
 ) -> list[Passage]:
     """Passages that support or contradict `claim`, best support first."""
-    evidence = retriever.search(claim, filters, k=max(2 * k, 10))
+    qvec = library.embeddings.embed_query(claim)
+    evidence = retriever.search(claim, filters, k=max(2 * k, 10), query_vector=qvec)
     if not evidence:
         return []
     articles = {a: library.article(a) for a in dict.fromkeys(e.chunk.article_id for e in evidence)}
     cands = extractive.candidates(evidence, articles)
     claim_tokens = set(tokenize(claim))
-    for c in cands:
-        c.score = len(claim_tokens & c.tokens) / (len(claim_tokens) or 1) + 0.3 * c.chunk_score
-    # Only the lexically closest sentences go to the checker: it embeds what it aligns.
-    top = sorted(cands, key=lambda c: -c.score)[:pool]
+    # The same paraphrase-aware sentence score as answers; only the best go to the checker.
+    top = extractive.score(claim, cands, qvec, library.embeddings.embed_documents)[:pool]
     verdicts = checker.check_many([(claim, [c.text]) for c in top])
     out: list[Passage] = []
     for c, v in zip(top, verdicts, strict=True):

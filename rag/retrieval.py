@@ -85,8 +85,10 @@ class Retriever:
         k: int | None = None,
         boost_articles: dict[str, float] | None = None,
         extra_terms: list[str] | None = None,
+        query_vector: list[float] | None = None,
     ) -> list[Evidence]:
-        """Ranked evidence for `query`: the top `k` after rerank and diversity."""
+        """Ranked evidence for `query`: the top `k` after rerank and diversity. Pass the
+        query's vector when the caller has it already (the answerer needs it too)."""
         s = self.settings
         k = k or s.k
         filters = filters or Filters()
@@ -94,7 +96,9 @@ class Retriever:
         where, allowed = self._allowed(filters)
         if allowed is not None and not allowed:
             return []
-        qvec = np.asarray(self.library.embeddings.embed_query(query), dtype=np.float32)
+        if query_vector is None:
+            query_vector = self.library.embeddings.embed_query(query)
+        qvec = np.asarray(query_vector, dtype=np.float32)
         t1 = time.perf_counter()
         dense = self.library.vectors.search(qvec.tolist(), s.candidates, where)
         t2 = time.perf_counter()

@@ -62,12 +62,24 @@ class Citation(BaseModel):
     footnotes: list[SourceRef] = Field(default_factory=list)
 
 
+class AnswerSpan(BaseModel):
+    """The words that answer, as offsets into the cited quote (quote[start:end])."""
+
+    start: int
+    end: int
+
+
 class AnswerSentence(BaseModel):
     text: str
     citations: list[int] = Field(default_factory=list)
     supported: bool = True
     support: float = 1.0
     reasons: list[str] = Field(default_factory=list)
+    answer_span: AnswerSpan | None = Field(
+        default=None,
+        description="Within the first citation's quote, the words that answer (the figure, the "
+        "date, the name); None when the question asks for no such thing.",
+    )
 
 
 class SeeAlso(BaseModel):

@@ -67,6 +67,12 @@ def eval_group() -> None:
     type=click.Path(path_type=Path),
     help="Ingest these files/folders first (idempotent).",
 )
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test"]),
+    default=None,
+    help="Run only the cases of this half (tune on dev, report test).",
+)
 @click.option("--json", "as_json", is_flag=True)
 @_common
 def run_cmd(
@@ -79,6 +85,7 @@ def run_cmd(
     save_baseline: Path | None,
     tolerance: tuple[str, ...],
     ingest_paths: tuple[Path, ...],
+    split: str | None,
     as_json: bool,
 ) -> None:
     """Run an eval set and write reports; exit 1 when a gated metric regressed."""
@@ -89,6 +96,8 @@ def run_cmd(
     from rag.chain import AnswerChain
 
     evalset = load_set(set_path)
+    if split is not None:
+        evalset = evalset.only_split(split)
     settings = app.settings()
     if k is not None:
         settings.rag.retrieval.k = k

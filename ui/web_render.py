@@ -14,7 +14,7 @@ import re
 from pydantic import BaseModel, Field
 
 from index.types import Paragraph
-from rag.types import Answer, Citation, SourceRef
+from rag.types import Answer, AnswerSpan, Citation, SourceRef
 
 _URL_OK = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 # Markdown, LaTeX and template punctuation, as numeric entities: the browser shows the same
@@ -138,10 +138,19 @@ def answer_html(turn: int, answer: Answer) -> str:
 
 
 # citation panel ------------------------------------------------------------------------------
-def paragraph_html(para: Paragraph, start: int, end: int, labels: set[str]) -> str:
-    """The paragraph, the quoted words in <mark>, its footnote markers as superscripts."""
+def paragraph_html(
+    para: Paragraph,
+    start: int,
+    end: int,
+    labels: set[str],
+    bold: tuple[int, int] | None = None,
+) -> str:
+    """The paragraph, the quoted words in <mark>, the answering words inside them in <strong>,
+    its footnote markers as superscripts."""
     text = para.text
     cuts = {0, len(text), max(0, min(start, len(text))), max(0, min(end, len(text)))}
+    if bold is not None:
+        cuts.update(max(0, min(x, len(text))) for x in bold)
     for m in para.markers:
         cuts.update((m.start, m.end))
     points = sorted(c for c in cuts if 0 <= c <= len(text))
@@ -152,10 +161,16 @@ def paragraph_html(para: Paragraph, start: int, end: int, labels: set[str]) -> s
         if marker is not None:
             cls = "ibid-marker is-cited" if marker.label in labels else "ibid-marker"
             piece = f'<sup class="{cls}">{piece}</sup>'
+        if bold is not None and bold[0] <= a < bold[1]:
+            piece = f'<strong class="ibid-answer-span">{piece}</strong>'
         if start <= a < end:
             piece = f"<mark>{piece}</mark>"
         out.append(piece)
-    return "".join(out).replace("</mark><mark>", "")
+    return (
+        "".join(out)
+        .replace("</mark><mark>", "")
+        .replace('</strong><strong class="ibid-answer-span">', "")
+    )
 
 
 def note_html(f: SourceRef) -> str:
@@ -188,7 +203,12 @@ def note_html(f: SourceRef) -> str:
 
 
 def card_html(
-    turn: int, c: Citation, para: Paragraph | None, siblings: list[int], active: bool
+    turn: int,
+    c: Citation,
+    para: Paragraph | None,
+    siblings: list[int],
+    active: bool,
+    span: AnswerSpan | None = None,
 ) -> str:
     meta = [x for x in (c.author, c.published, c.section and f"§ {c.section}") if x]
     meta.append(f"¶{c.paragraph}")
@@ -202,7 +222,8 @@ def card_html(
         )
     else:
         assert para is not None
-        body, note = paragraph_html(para, c.start, c.end, labels), ""
+        bold = (c.start + span.start, c.start + span.end) if span is not None else None
+        body, note = paragraph_html(para, c.start, c.end, labels, bold), ""
     notes = "".join(note_html(f) for f in c.footnotes) or (
         '<li class="ibid-note ibid-none">No footnote covers these words.</li>'
     )
@@ -241,13 +262,31 @@ def panel_html(exchanges: list[Exchange], active: tuple[int, int] | None = None)
         if ex.answer is None:
             continue
         numbers = [c.n for c in ex.answer.citations]
+        spans = answer_spans(ex.answer)
         for c in ex.answer.citations:
-            cards.append(card_html(turn, c, ex.paragraph(c), numbers, active == (turn, c.n)))
+            cards.append(
+                card_html(turn, c, ex.paragraph(c), numbers, active == (turn, c.n), spans.get(c.n))
+            )
     # CSS hides the hint once a card is active (.ibid-panel-inner:has(.is-active)).
     return (
         '<div class="ibid-panel-inner" role="region" aria-label="Cited paragraph" '
         f'aria-live="polite">{PANEL_HINT}{"".join(cards)}</div>'
     )
+
+
+def answer_spans(answer: Answer) -> dict[int, AnswerSpan]:
+    """Citation number -> the answering words inside its quote (first citation of a sentence)."""
+    return {
+        s.citations[0]: s.answer_span
+        for s in answer.sentences
+        if s.answer_span is not None and s.citations
+    }
+
+
+def bold_quote(quote: str, span: AnswerSpan | None) -> str:
+    if span is None or not 0 <= span.start < span.end <= len(quote):
+        return quote
+    return f"{quote[: span.start]}**{quote[span.start : span.end]}**{quote[span.end :]}"
 
 
 # Markdown export -----------------------------------------------------------------------------
@@ -263,7 +302,9 @@ def answer_markdown(answer: Answer) -> str:
         lines += ["", "See also:"] + [f"- {s.title} ({s.article_id})" for s in answer.see_also]
     if answer.citations:
         lines.append("")
+    spans = answer_spans(answer)
     for c in answer.citations:
         srcs = "; ".join(_source_md(f) for f in c.footnotes) or "no footnote"
-        lines.append(f"[{c.n}] {c.title}, ¶{c.paragraph} — “{c.quote}” — source: {srcs}")
+        quote = bold_quote(c.quote, spans.get(c.n))
+        lines.append(f"[{c.n}] {c.title}, ¶{c.paragraph} — “{quote}” — source: {srcs}")
     return "\n".join(lines)

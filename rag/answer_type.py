@@ -1,0 +1,206 @@
+"""What a question asks for, and where in a sentence that kind of answer sits.
+
+Small, general patterns (no lists of the archive's names): a date for "when", a figure for "how
+many", a person's name for "who", a place for "where". Used to score candidate sentences, to
+mark the answering words inside a quote, and to check a question's constraints (years,
+ordinals, figures, names) against the evidence before answering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.text import STOPWORDS
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?(?:,?\s+\d{{4}})?"
+_MONTH_DAY = (
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?"
+)
+_MONTH_YEAR = rf"(?:{MONTHS})\.?\s+\d{{4}}"
+DATE_RE = re.compile(
+    rf"\b(?:{_DAY_MONTH}|{_MONTH_DAY}|{_MONTH_YEAR}|(?:1[5-9]|20)\d\d(?:[-–]\d{{2,4}})?)\b"
+)
+YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    "forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|million|billion"
+)
+FIGURE_RE = re.compile(
+    rf"(?:[$€£₨¥]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|trillion|"
+    rf"thousand|km|kilometres|kilometers|miles|metres|meters|m|kg|tonnes|people|deaths|points|"
+    rf"goals|votes|seats))?\b%?|\b(?:{_NUMBER_WORDS})\b(?:\s(?:{_NUMBER_WORDS}))*",
+    re.IGNORECASE,
+)
+ORDINAL_RE = re.compile(
+    r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"next|previous|last|following|upcoming|latest)\b",
+    re.IGNORECASE,
+)
+# Two or more capitalised words (optionally joined by "de", "van", "al-", initials...), or one
+# capitalised word that is not at the start of the sentence.
+NAME_RE = re.compile(
+    r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:(?:de|da|del|van|von|der|bin|al|el|la|le)\s+)?"
+    r"[A-Z][\w'’.-]*)+|\b[A-Z][a-z][\w'’-]+"
+)
+_WH = {
+    "date": re.compile(
+        r"\bwhen\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b|"
+        r"\bhow long ago\b|\bsince when\b|\bin what year\b|\bon what date\b",
+        re.IGNORECASE,
+    ),
+    "number": re.compile(
+        r"\bhow (?:many|much|big|large|long|far|high|tall|old|fast|deep|often)\b|"
+        r"\bwhat (?:percentage|share|number|proportion|amount|figure|total|toll|sum|rate|"
+        r"magnitude|score|margin|size|cost|price|death toll)\b|\bwhat was the (?:death )?toll\b|"
+        r"\bby how\b|\bwhat (?:was|is) the (?:tally|count)\b",
+        re.IGNORECASE,
+    ),
+    "name": re.compile(
+        r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:person|player|politician|minister|leader|"
+        r"president|actor|actress|singer|artist|company|team|club|party|organi[sz]ation|"
+        r"country|band|group|director|coach|candidate)\b|\bwhat (?:company|team|party|club|"
+        r"organi[sz]ation|country|band|group)\b|\bname of\b|\bnamed\b",
+        re.IGNORECASE,
+    ),
+    "place": re.compile(
+        r"\bwhere\b|\bwhich (?:city|town|country|region|state|province|stadium|venue|island|"
+        r"village|district|place|port|airport|river)\b|\bin what (?:city|town|country|region|"
+        r"place|state|province)\b|\bwhat (?:city|town|country|region|venue|stadium|location)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def wants(question: str) -> str | None:
+    """The kind of answer the question asks for: date, number, name, place or None. The
+    question word that comes first decides: "who ... when he died" asks for a name."""
+    found = [(m.start(), kind) for kind, rx in _WH.items() if (m := rx.search(question))]
+    return min(found)[1] if found else None
+
+
+def _spans(kind: str, text: str) -> list[tuple[int, int]]:
+    if kind == "date":
+        return [m.span() for m in DATE_RE.finditer(text)]
+    if kind == "number":
+        return [
+            m.span()
+            for m in FIGURE_RE.finditer(text)
+            if not YEAR_RE.fullmatch(m.group().strip()) and m.group().strip()
+        ]
+    spans = []
+    for m in NAME_RE.finditer(text):
+        words = m.group().split()
+        if len(words) == 1 and (m.start() == 0 or words[0].lower() in STOPWORDS):
+            continue
+        spans.append(m.span())
+    return spans
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^\w]+", " ", s.lower()).strip()
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def answer_span(question: str, sentence: str) -> Span | None:
+    """The words of `sentence` that answer `question`: the wanted kind of span that the
+    question itself does not already contain, nearest to the words it shares with the question."""
+    kind = wants(question)
+    if kind is None:
+        return None
+    q = _norm(question)
+    q_words = {w for w in q.split() if w not in STOPWORDS}
+    found = [
+        (a, b)
+        for a, b in _spans(kind, sentence)
+        if _norm(sentence[a:b]) and _norm(sentence[a:b]) not in q
+    ]
+    if not found:
+        return None
+    anchors = [
+        m.start() for m in re.finditer(r"\w+", sentence) if m.group().lower() in q_words
+    ] or [0]
+
+    def distance(span: tuple[int, int]) -> int:
+        return min(abs(span[0] - x) for x in anchors)
+
+    a, b = min(found, key=distance)
+    return Span(a, b)
+
+
+def has_answer(question: str, sentence: str) -> bool:
+    return answer_span(question, sentence) is not None
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What a question pins down that the evidence must also hold."""
+
+    years: tuple[str, ...]
+    ordinals: tuple[str, ...]
+    numbers: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+_RELATIVE = {"next", "previous", "last", "following", "upcoming", "latest"}
+
+
+def names_edition(title: str) -> bool:
+    """A title that names one edition of a recurring thing: a year or an ordinal in it."""
+    return bool(
+        YEAR_RE.search(title) or re.search(r"\b\d+(?:st|nd|rd|th)\b|\bseason \d+", title, re.I)
+    )
+
+
+def constraints(question: str) -> Constraints:
+    years = tuple(dict.fromkeys(YEAR_RE.findall(question)))
+    ordinals = tuple(
+        dict.fromkeys(
+            m.group().lower()
+            for m in ORDINAL_RE.finditer(question)
+            if m.group().lower() in _RELATIVE or m.group()[0].isdigit()
+        )
+    )
+    numbers = tuple(
+        dict.fromkeys(
+            m.group()
+            for m in re.finditer(r"\b\d[\d,.]*\b", question)
+            if not YEAR_RE.fullmatch(m.group())
+            and not re.fullmatch(r"\d+(?:st|nd|rd|th)", m.group())
+        )
+    )
+    # Only multi-word names: a single capitalised word is as often a demonym or a paraphrase
+    # ("Americans", "the French island") as a name the article must hold.
+    names = []
+    for m in NAME_RE.finditer(question):
+        words = [w for w in m.group().split() if w.lower() not in STOPWORDS]
+        if len(words) >= 2:
+            names.append(" ".join(words))
+    return Constraints(years, ordinals, numbers, tuple(dict.fromkeys(names)))
+
+
+def missing(c: Constraints, text: str) -> list[str]:
+    """The constraints of `c` that `text` does not hold (names: any of their words counts)."""
+    low = text.lower()
+    norm = _norm(text)
+    out = [y for y in c.years if y not in text]
+    out += [
+        o
+        for o in c.ordinals
+        if o[0].isdigit() and o not in low and not re.search(rf"\b{o[:-2]}\b", low)
+    ]
+    out += [n for n in c.numbers if n not in text]
+    for name in c.names:
+        words = [w for w in _norm(name).split() if len(w) > 2]
+        if words and not any(re.search(rf"\b{re.escape(w)}", norm) for w in words):
+            out.append(name)
+    return out
