@@ -79,8 +79,14 @@ _WH = {
 def wants(question: str) -> str | None:
     """The kind of answer the question asks for: date, number, name, place or None. The
     question word that comes first decides: "who ... when he died" asks for a name."""
-    found = [(m.start(), kind) for kind, rx in _WH.items() if (m := rx.search(question))]
-    return min(found)[1] if found else None
+    found = sorted((m.start(), kind) for kind, rx in _WH.items() if (m := rx.search(question)))
+    if not found:
+        return None
+    # "When Al Gross withdrew, who did he back?": a leading clause, then the real question.
+    comma = question.find(",")
+    if len(found) > 1 and found[0][0] == 0 and 0 < comma < found[1][0]:
+        return found[1][1]
+    return found[0][1]
 
 
 def _spans(kind: str, text: str) -> list[tuple[int, int]]:
@@ -183,6 +189,8 @@ def constraints(question: str) -> Constraints:
     names = []
     for m in NAME_RE.finditer(question):
         words = [w for w in m.group().split() if w.lower() not in STOPWORDS]
+        if m.start() == 0:
+            words = words[1:]  # capitalised because it starts the question: "Besides America"
         if len(words) >= 2:
             names.append(" ".join(words))
     return Constraints(years, ordinals, numbers, tuple(dict.fromkeys(names)))
@@ -192,7 +200,10 @@ def missing(c: Constraints, text: str) -> list[str]:
     """The constraints of `c` that `text` does not hold (names: any of their words counts)."""
     low = text.lower()
     norm = _norm(text)
-    out = [y for y in c.years if y not in text]
+    # A season "2021–22" holds 2022 as well: a year also counts when it ends a range.
+    out = [
+        y for y in c.years if y not in text and not re.search(rf"{y[:2]}\d\d[-–]{y[2:]}\b", text)
+    ]
     out += [
         o
         for o in c.ordinals

@@ -193,7 +193,9 @@ class AnswerChain(Runnable[Any, Any]):
             self._refuse(answer, evidence, decision.note if decision else None)
             yield {"type": "token", "text": answer.answer}
             return
-        chosen = extractive.select(ranked, self.settings.answer.max_sentences)
+        chosen = extractive.select(
+            ranked, self.settings.answer.max_sentences, self.settings.answer.keep_ratio
+        )
         book = CitationBook()
         parts: list[str] = []
         for c in chosen:

@@ -45,6 +45,13 @@ class AnswerSettings(BaseModel):
         default="extractive", description="extractive (offline, default) or llm."
     )
     max_sentences: int = Field(default=3, description="Most sentences in an extractive answer.")
+    # 0.3, chosen on dev: answers average 2.0 sentences and quote the answering sentence for
+    # 0.70 of dev questions (0.63 at 0.7, 1.4 sentences; 0.74 when always 3).
+    keep_ratio: float = Field(
+        default=0.3,
+        description="Besides the best sentence, quote others whose score is at least this "
+        "share of the best one's (up to max_sentences).",
+    )
     candidate_chunks: int = Field(
         default=10,
         description="The extractive answerer chooses among the sentences of this many top "
