@@ -108,3 +108,30 @@ def test_worse_sentence_selection_fails_the_gate(gate_home: Path, tmp_path: Path
     assert summary["returncode"] == 1
     failed = {g["metric"] for g in summary["gate"] if g["failed"]}  # type: ignore[attr-defined]
     assert {"sentence_hit", "answer_correctness"} & failed, failed
+
+
+def test_answer_span_is_bold_in_the_panel_and_the_markdown() -> None:
+    from index.text import find_markers
+    from index.types import Paragraph
+    from rag.types import Answer, AnswerSentence, AnswerSpan, Citation
+    from ui.web_render import answer_markdown, paragraph_html
+
+    text = "The blast injured 81 people.[3] Police arrested a suspect."
+    para = Paragraph(n=1, text=text, markers=find_markers(text))
+    quote_end = text.index(" Police")
+    span = AnswerSpan(start=text.index("81"), end=text.index("81") + 2)
+    html = paragraph_html(para, 0, quote_end, {"3"}, (span.start, span.end))
+    assert (
+        '<mark><strong class="ibid-answer-span">81</strong></mark>'
+        in html.replace("</mark><mark>", "")
+        or '<strong class="ibid-answer-span">81</strong>' in html
+    )
+    citation = Citation(n=1, article_id="a", title="T", paragraph=1, quote=text[:quote_end],
+                        start=0, end=quote_end)  # fmt: skip
+    answer = Answer(
+        question="How many were hurt?", answer="The blast injured 81 people. [1]",
+        citations=[citation],
+        sentences=[AnswerSentence(text="The blast injured 81 people.", citations=[1],
+                                  answer_span=span)],
+    )  # fmt: skip
+    assert "“The blast injured **81** people.[3]”" in answer_markdown(answer)
