@@ -57,7 +57,7 @@ _WH = {
         r"\bhow (?:many|much|big|large|long|far|high|tall|old|fast|deep|often)\b|"
         r"\bwhat (?:percentage|share|number|proportion|amount|figure|total|toll|sum|rate|"
         r"magnitude|score|margin|size|cost|price|death toll)\b|\bwhat was the (?:death )?toll\b|"
-        r"\bby how\b|\bwhat (?:was|is) the (?:tally|count)\b",
+        r"\bby how\b|\bwhat (?:was|is) the (?:tally|count)\b|\bto what (?:level|extent|rate)\b",
         re.IGNORECASE,
     ),
     "name": re.compile(

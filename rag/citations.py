@@ -3,19 +3,44 @@
 from __future__ import annotations
 
 from index.sentences import chunk_sentences  # re-exported: rag's callers use it
-from index.text import sentence_spans
-from index.types import Article, Paragraph
+from index.text import MARKER_RE, sentence_spans
+from index.types import Article, Marker, Paragraph
 from rag.types import Citation, SourceRef
 
 
-def sources_for_span(article: Article, para: Paragraph, start: int, end: int) -> list[SourceRef]:
-    """Footnotes whose markers fall in text[start:end]; failing that, the next marker in the
-    paragraph, which by the usual convention covers the sentences before it."""
+def covering_markers(para: Paragraph, start: int, end: int) -> tuple[list[Marker], str]:
+    """The markers that cite text[start:end], and how: ("sentence", markers inside the span),
+    or ("following", the markers that close the next marked sentence, when that sentence is the
+    first after the span to carry a marker and they stand at its end: by convention a note
+    closing a sentence covers the unmarked sentences before it, back to the previous marker).
+    A marker inside a later sentence covers nothing earlier: ([], "sentence")."""
     inside = [m for m in para.markers if start <= m.start < end]
-    attached = "sentence"
-    if not inside:
-        after = [m for m in para.markers if m.start >= end]
-        inside, attached = after[:1], "following"
+    if inside:
+        return inside, "sentence"
+    for a, b in sentence_spans(para.text):
+        if a < end:
+            continue
+        marks = [m for m in para.markers if a <= m.start < b]
+        if not marks:
+            continue  # an unmarked sentence: the run goes on
+        # All of its markers must close it: a marker mid-sentence is the previous marker that
+        # ends the run, so a closing one after it covers only the words in between.
+        if all(_closes(para.text, m, b) for m in marks):
+            return marks, "following"
+        return [], "sentence"
+    return [], "sentence"
+
+
+def _closes(text: str, marker: Marker, sentence_end: int) -> bool:
+    """Nothing but other markers, spaces, quotes and punctuation between marker and end."""
+    rest = MARKER_RE.sub("", text[marker.end : sentence_end])
+    return not any(ch.isalnum() for ch in rest)
+
+
+def sources_for_span(article: Article, para: Paragraph, start: int, end: int) -> list[SourceRef]:
+    """Footnotes whose markers fall in text[start:end]; failing that, the markers that close the
+    next marked sentence, which by the usual convention cover the sentences before it."""
+    inside, attached = covering_markers(para, start, end)
     refs: list[SourceRef] = []
     for label in dict.fromkeys(m.label for m in inside):
         note = article.resolved_footnote(label)

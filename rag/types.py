@@ -42,8 +42,9 @@ class SourceRef(BaseModel):
     ibid_of: str | None = None
     attached: str = Field(
         default="sentence",
-        description="'sentence': the marker is in the quoted sentence; 'following': the next "
-        "marker in the paragraph, which by convention covers the sentences before it.",
+        description="'sentence': the marker is in the quoted sentence; 'following': the quote "
+        "has no marker, and the note closes the next marked sentence of the paragraph, so by "
+        "convention it covers the preceding sentences.",
     )
 
 

@@ -301,3 +301,27 @@ def test_llm_follow_up_is_condensed_into_a_standalone_question(library: Library)
     assert "What did Modi do in July 2025?" in model.calls[-2], (
         "history goes into the condense prompt"
     )
+
+
+def test_note_attachment_is_precise() -> None:
+    from index.text import find_markers
+    from index.types import Paragraph
+    from rag.citations import covering_markers
+
+    text = (
+        "India will buy oil from Venezuela. It was a shift. Russia declared[7] a partnership. "
+        "Analysts agree. Relations improved.[8] Later news came."
+    )
+    para = Paragraph(n=1, text=text, markers=find_markers(text))
+
+    def labels(sentence: str) -> tuple[list[str], str]:
+        a = text.index(sentence)
+        marks, how = covering_markers(para, a, a + len(sentence))
+        return [m.label for m in marks], how
+
+    # A marker inside a later sentence covers nothing before it.
+    assert labels("India will buy oil from Venezuela.") == ([], "sentence")
+    assert labels("Russia declared[7] a partnership.") == (["7"], "sentence")
+    # A marker closing a sentence covers the unmarked sentences back to the previous marker.
+    assert labels("Analysts agree.") == (["8"], "following")
+    assert labels("Later news came.") == ([], "sentence")

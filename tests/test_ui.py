@@ -138,7 +138,7 @@ def test_citation_panel_shows_paragraph_quote_and_sources(chain: AnswerChain, mo
     assert "Generally speaking, India" in card  # ...the rest of the paragraph is there too
     assert '<sup class="ibid-marker is-cited">[v]</sup>' in card
     assert f'href="{GMFUS}" target="_blank" rel="noopener noreferrer"' in card
-    assert "note that follows" in card
+    assert "covers the preceding sentences" in card
     assert_inert(markup)
 
 

@@ -104,7 +104,7 @@ def ingest_text(report: IngestReport) -> str:
 
 def _source_line(f: SourceRef) -> str:
     ibid = f" (Ibid. → [{f.ibid_of}])" if f.ibid_of else ""
-    how = "" if f.attached == "sentence" else " (note that follows)"
+    how = "" if f.attached == "sentence" else " (covers the preceding sentences)"
     parts = [x for x in (f.title and f"“{f.title}”", f.publisher, f.url) if x]
     return f"[{f.label}]{ibid}{how} " + (", ".join(parts) if parts else f.text)
 

@@ -195,9 +195,9 @@ def note_html(f: SourceRef) -> str:
         bits.append(f'<span class="ibid-accessed">accessed {esc(f.accessed)}</span>')
     if f.attached == "following":
         bits.append(
-            '<span class="ibid-attached" title="The quote has no marker of its own; this is the '
-            'next note in the paragraph, which by convention covers the sentences before it.">'
-            "note that follows</span>"
+            '<span class="ibid-attached" title="The quote has no marker of its own; this note '
+            "closes the next sentence that has one, and by convention covers the sentences "
+            'before it.">covers the preceding sentences</span>'
         )
     return f'<li class="ibid-note">{" ".join(bits)}</li>'
 
