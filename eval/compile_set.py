@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 
 from eval.sets import EvalCase, GoldParagraph, write_set
 from index.parse import parse_file
-from index.text import strip_markers, tokenize
+from index.text import sentence_spans, strip_markers, tokenize
 from index.types import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +111,7 @@ class Archive:
         assert para is not None
         norm_sentence = _norm(sentence)
         urls = []
-        for a, b in _sentence_ranges(para.text):
+        for a, b in sentence_spans(para.text):
             if norm_sentence[:40] in _norm(para.text[a:b]):
                 for m in para.markers:
                     if a <= m.start < b + 8:
@@ -119,12 +119,6 @@ class Archive:
                         if note and note.url:
                             urls.append(note.url)
         return list(dict.fromkeys(urls))
-
-
-def _sentence_ranges(text: str) -> list[tuple[int, int]]:
-    from index.text import sentence_spans
-
-    return sentence_spans(text)
 
 
 class Source(BaseModel):

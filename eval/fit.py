@@ -2,8 +2,9 @@
 
     python -m eval.fit --set eval/sets/questions.jsonl --home /tmp/evalhome
 
-One row per candidate sentence of every answerable dev question (label: it is the gold
-sentence); a logistic regression gives `rag.extractive.WEIGHTS`. Then, with those weights, the
+For every answerable dev question, its candidate sentences and which one is the gold sentence;
+a conditional logit (gold against its rivals, per question) gives `rag.extractive.WEIGHTS`.
+Then, with those weights, the
 best sentence's score on answerable dev questions against near-miss and off-topic dev questions
 gives `answer.min_sentence_score`: the highest threshold that refuses at most `--max-false`
 of the answerable ones. Prints both; nothing reads the test half.
@@ -31,9 +32,7 @@ def _ranked(chain: AnswerChain, case: EvalCase) -> list[extractive.Candidate]:
     evidence = chain.retriever.search(case.question, k=k, query_vector=qvec)
     if not any(e.relevance >= chain.settings.retrieval.min_relevance for e in evidence):
         return []
-    articles = {e.chunk.article_id: lib.article(e.chunk.article_id) for e in evidence}
-    cands = extractive.candidates(evidence, articles)
-    return extractive.score(case.question, cands, qvec, lib.embeddings.embed_documents)
+    return extractive.rank(lib, case.question, evidence, qvec)
 
 
 def fit_weights(chain: AnswerChain, cases: list[EvalCase], l2: float = 0.01) -> tuple[float, ...]:

@@ -267,7 +267,7 @@ def answer_hits(cases: list[CaseResult]) -> dict[str, float | None]:
     ]
     qs = [c for c in cases if c.kind == "question" and not c.error]
     named = [
-        not c.refused and any(x.lower() in c.answer.lower() for x in c.expect_source)
+        not c.refused and any(_fold(x) in _fold(c.answer) for x in c.expect_source)
         for c in qs
         if c.expect_source
     ]

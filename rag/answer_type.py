@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from index.text import STOPWORDS
+from rag.types import AnswerSpan
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -36,11 +37,7 @@ FIGURE_RE = re.compile(
     rf"goals|votes|seats))?\b%?|\b(?:{_NUMBER_WORDS})\b(?:\s(?:{_NUMBER_WORDS}))*",
     re.IGNORECASE,
 )
-ORDINAL_RE = re.compile(
-    r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"next|previous|last|following|upcoming|latest)\b",
-    re.IGNORECASE,
-)
+ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 # Two or more capitalised words (optionally joined by "de", "van", "al-", initials...), or one
 # capitalised word that is not at the start of the sentence.
 NAME_RE = re.compile(
@@ -111,16 +108,11 @@ def _norm(s: str) -> str:
     return re.sub(r"[^\w]+", " ", s.lower()).strip()
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-
-def answer_span(question: str, sentence: str) -> Span | None:
-    """The words of `sentence` that answer `question`: the wanted kind of span that the
-    question itself does not already contain, nearest to the words it shares with the question."""
-    kind = wants(question)
+def answer_span(question: str, sentence: str, kind: str | None = None) -> AnswerSpan | None:
+    """The words of `sentence` that answer `question`: the wanted kind of span (`kind`, else
+    `wants(question)`) that the question itself does not already contain, nearest to the words
+    it shares with the question."""
+    kind = kind or wants(question)
     if kind is None:
         return None
     q = _norm(question)
@@ -140,11 +132,7 @@ def answer_span(question: str, sentence: str) -> Span | None:
         return min(abs(span[0] - x) for x in anchors)
 
     a, b = min(found, key=distance)
-    return Span(a, b)
-
-
-def has_answer(question: str, sentence: str) -> bool:
-    return answer_span(question, sentence) is not None
+    return AnswerSpan(start=a, end=b)
 
 
 @dataclass(frozen=True)
@@ -157,9 +145,6 @@ class Constraints:
     names: tuple[str, ...]
 
 
-_RELATIVE = {"next", "previous", "last", "following", "upcoming", "latest"}
-
-
 def names_edition(title: str) -> bool:
     """A title that names one edition of a recurring thing: a year or an ordinal in it."""
     return bool(
@@ -169,13 +154,7 @@ def names_edition(title: str) -> bool:
 
 def constraints(question: str) -> Constraints:
     years = tuple(dict.fromkeys(YEAR_RE.findall(question)))
-    ordinals = tuple(
-        dict.fromkeys(
-            m.group().lower()
-            for m in ORDINAL_RE.finditer(question)
-            if m.group().lower() in _RELATIVE or m.group()[0].isdigit()
-        )
-    )
+    ordinals = tuple(dict.fromkeys(m.group().lower() for m in ORDINAL_RE.finditer(question)))
     numbers = tuple(
         dict.fromkeys(
             m.group()
@@ -204,11 +183,7 @@ def missing(c: Constraints, text: str) -> list[str]:
     out = [
         y for y in c.years if y not in text and not re.search(rf"{y[:2]}\d\d[-–]{y[2:]}\b", text)
     ]
-    out += [
-        o
-        for o in c.ordinals
-        if o[0].isdigit() and o not in low and not re.search(rf"\b{o[:-2]}\b", low)
-    ]
+    out += [o for o in c.ordinals if o not in low and not re.search(rf"\b{o[:-2]}\b", low)]
     out += [n for n in c.numbers if n not in text]
     for name in c.names:
         words = [w for w in _norm(name).split() if len(w) > 2]

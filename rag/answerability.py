@@ -22,7 +22,6 @@ from rag.extractive import Candidate
 @dataclass(frozen=True)
 class Decision:
     answer: bool
-    missing: tuple[str, ...] = ()
     note: str | None = None
 
 
@@ -44,11 +43,11 @@ def decide(question: str, best: Candidate, min_score: float) -> Decision:
     else:
         gone += answer_type.missing(edition, _article_text(best))
     if gone:
-        return Decision(False, tuple(gone), near_miss_note(best, gone))
+        return Decision(False, near_miss_note(best, gone))
     kind = answer_type.wants(question)
     if kind is not None and not best.features.get("typed"):
         # Asked for a date, figure, name or place, and the best sentence holds none.
-        return Decision(False, (), f"The archive's nearest passage, in “{best.article.title}”, "
+        return Decision(False, f"The archive's nearest passage, in “{best.article.title}”, "
                         f"gives no {_KIND_WORDS[kind]} for this.")  # fmt: skip
     if best.score < min_score:
         return Decision(False)

@@ -16,10 +16,11 @@ from pydantic import BaseModel, Field
 
 from index.errors import IbidError
 from index.library import Library
+from index.sentences import chunk_sentences
 from index.text import MARKER_RE, strip_markers, tokenize
 from index.types import Article, Chunk, Paragraph
 from rag import answer_type, answerability, extractive, llm_answer
-from rag.citations import CitationBook, chunk_sentences, sentence_at
+from rag.citations import CitationBook, sentence_at
 from rag.followup import carry_over
 from rag.retrieval import Retriever
 from rag.settings import RagSettings
@@ -174,15 +175,8 @@ class AnswerChain(Runnable[Any, Any]):
         extra: list[str],
         qvec: list[float],
     ) -> Iterator[Event]:
-        articles = self._articles(evidence)
-        cands = extractive.candidates(evidence, articles)
-        ranked = extractive.score(
-            question,
-            cands,
-            qvec,
-            self.library.embeddings.embed_documents,
-            extra,
-            self.settings.answer.sentence_weights,
+        ranked = extractive.rank(
+            self.library, question, evidence, qvec, extra, self.settings.answer.sentence_weights
         )
         decision = (
             answerability.decide(question, ranked[0], self.settings.answer.min_sentence_score)
@@ -283,8 +277,7 @@ def _span_in_quote(question: str, quote: str) -> AnswerSpan | None:
     # Markers become spaces of the same length, so offsets stay those of the quote and "[12]"
     # is never taken for a figure.
     blank = MARKER_RE.sub(lambda m: " " * len(m.group()), quote)
-    span = answer_type.answer_span(question, blank)
-    return AnswerSpan(start=span.start, end=span.end) if span else None
+    return answer_type.answer_span(question, blank)
 
 
 def _coerce(input: Any) -> AskInput:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from index.sentences import chunk_sentences  # re-exported: rag's callers use it
 from index.text import MARKER_RE, sentence_spans
 from index.types import Article, Marker, Paragraph
 from rag.types import Citation, SourceRef
@@ -102,6 +101,3 @@ class CitationBook:
             self.citations.append(make_citation(n, article, para, start, end))
             self._index[key] = n
         return self._index[key]
-
-
-__all__ = ["CitationBook", "chunk_sentences", "make_citation", "sentence_at", "sources_for_span"]

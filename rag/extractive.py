@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from index.library import Library
 from index.sentences import chunk_sentences, sentence_embed_text
 from index.text import strip_markers, tokenize
 from index.types import Article, Paragraph
@@ -71,11 +72,26 @@ def candidates(evidence: list[Evidence], articles: dict[str, Article]) -> list[C
     return out
 
 
+def rank(
+    library: Library,
+    question: str,
+    evidence: list[Evidence],
+    qvec: Sequence[float],
+    extra_terms: list[str] | None = None,
+    weights: dict[str, float] | None = None,
+) -> list[Candidate]:
+    """The sentences of `evidence`'s chunks, scored, best first."""
+    ids = dict.fromkeys(e.chunk.article_id for e in evidence)
+    articles = {a: library.article(a) for a in ids}
+    cands = candidates(evidence, articles)
+    return score(question, cands, qvec, library.embeddings.embed_documents, extra_terms, weights)
+
+
 def score(
     question: str,
     cands: list[Candidate],
-    qvec: Sequence[float] | None,
-    embed: Embed | None,
+    qvec: Sequence[float],
+    embed: Embed,
     extra_terms: list[str] | None = None,
     weights: dict[str, float] | None = None,
 ) -> list[Candidate]:
@@ -88,24 +104,27 @@ def score(
     n = len(cands)
     idf = {t: math.log(1 + (n + 1) / (sum(t in c.tokens for c in cands) + 0.5)) for t in q}
     total = sum(idf.values()) or 1.0
-    sims = _similarities(cands, qvec, embed)
+    kind = answer_type.wants(question)
+    vecs = np.asarray(embed([c.embed_text for c in cands]), dtype=np.float32)
+    sims = vecs @ np.asarray(qvec, dtype=np.float32)
     for c, sim in zip(cands, sims, strict=True):
         # "focus": the question's words that are not its topic (the article's title): in
         # "which contractor rebuilt the Kerch Strait bridge", contractor and rebuilt.
         title = _title_tokens(c.article.title)
         focus = [t for t in q if t not in title]
         c.features = {
-            "sim": sim,
+            "sim": float(sim),
             "cover": sum(idf[t] for t in q if t in c.tokens) / total,
             "focus": (
                 sum(idf[t] for t in focus if t in c.tokens) / (sum(idf[t] for t in focus) or 1.0)
             ),
-            "typed": float(answer_type.has_answer(question, c.text)),
+            "typed": float(
+                kind is not None and answer_type.answer_span(question, c.text, kind) is not None
+            ),
             "rank": c.chunk_score,
             # Long sentences cover more words by chance.
             "length": max(0, len(c.tokens) - 25) / 40,
         }
-    for c in cands:
         z = w["intercept"] + sum(w[f] * c.features[f] for f in FEATURES)
         c.score = 1.0 / (1.0 + math.exp(-z))
     return sorted(cands, key=lambda c: -c.score)
@@ -114,15 +133,6 @@ def score(
 @lru_cache(maxsize=1024)
 def _title_tokens(title: str) -> frozenset[str]:
     return frozenset(tokenize(title))
-
-
-def _similarities(
-    cands: list[Candidate], qvec: Sequence[float] | None, embed: Embed | None
-) -> list[float]:
-    if qvec is None or embed is None:
-        return [0.0] * len(cands)
-    vecs = np.asarray(embed([c.embed_text for c in cands]), dtype=np.float32)
-    return [float(x) for x in vecs @ np.asarray(qvec, dtype=np.float32)]
 
 
 def select(ranked: list[Candidate], max_sentences: int, ratio: float = 0.7) -> list[Candidate]:

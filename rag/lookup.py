@@ -50,11 +50,9 @@ def cite(
     evidence = retriever.search(claim, filters, k=max(2 * k, 10), query_vector=qvec)
     if not evidence:
         return []
-    articles = {a: library.article(a) for a in dict.fromkeys(e.chunk.article_id for e in evidence)}
-    cands = extractive.candidates(evidence, articles)
     claim_tokens = set(tokenize(claim))
     # The same paraphrase-aware sentence score as answers; only the best go to the checker.
-    top = extractive.score(claim, cands, qvec, library.embeddings.embed_documents)[:pool]
+    top = extractive.rank(library, claim, evidence, qvec)[:pool]
     verdicts = checker.check_many([(claim, [c.text]) for c in top])
     out: list[Passage] = []
     for c, v in zip(top, verdicts, strict=True):
