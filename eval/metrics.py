@@ -24,6 +24,8 @@ Definitions (also in the README):
 - false_refusal: share of answerable question cases refused (lower is better).
 - nearmiss_refusal / offtopic_refusal: share of cases tagged near-miss / offtopic refused.
 - source_named: share of cases with expected source names where the answer text names one.
+- article_cited: share of answerable cases with gold articles where every gold article is among
+  the answer's citations (questions about the archive must cite the pieces they name).
 - claim_sentence@1: claim cases with a gold sentence, the top passage is that sentence.
 - latency p50/p95 in ms.
 """
@@ -55,6 +57,7 @@ GATED = (
     "offtopic_refusal",
     "source_named",
     "claim_sentence@1",
+    "article_cited",
 )
 # Gated metrics where a rise, not a fall, is the regression.
 LOWER_IS_BETTER = frozenset({"false_refusal"})
@@ -272,7 +275,13 @@ def answer_hits(cases: list[CaseResult]) -> dict[str, float | None]:
         if c.expect_source
     ]
     claims = [c for c in cases if c.kind == "claim" and c.gold_sentence and not c.error]
+    articles = [
+        not c.refused and set(c.gold_articles) <= {a for a, _, _ in c.quotes}
+        for c in answerable
+        if c.gold_articles
+    ]
     return {
+        "article_cited": _share(articles),
         "sentence_hit": _share(sentence),
         "paragraph_cited": _share(para),
         "false_refusal": _share([c.refused for c in answerable]),

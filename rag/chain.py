@@ -20,8 +20,10 @@ from index.sentences import chunk_sentences
 from index.text import MARKER_RE, strip_markers, tokenize
 from index.types import Article, Chunk, Paragraph
 from rag import answer_type, answerability, extractive, llm_answer
-from rag.citations import CitationBook, sentence_at
+from rag.archive import ArchiveAnswerer, ArchiveReply
+from rag.citations import CitationBook, attribution, sentence_at, source_ref
 from rag.followup import carry_over
+from rag.intent import Intent, classify
 from rag.retrieval import Retriever
 from rag.settings import RagSettings
 from rag.types import Answer, AnswerSentence, AnswerSpan, Evidence, Filters, SeeAlso, Turn
@@ -57,6 +59,9 @@ class AnswerChain(Runnable[Any, Any]):
         self.library = library
         self.settings = settings or RagSettings()
         self.retriever = Retriever(library, self.settings.retrieval)
+        self.archive = ArchiveAnswerer(
+            library, self.retriever, self.settings.retrieval.min_relevance
+        )
         self._chat = chat_model
         self._checker = checker
 
@@ -113,6 +118,23 @@ class AnswerChain(Runnable[Any, Any]):
                 standalone = llm_answer.condense(self.chat_model, question, req.history)
             else:
                 extra, boost = carry_over(question, req.history)
+        intent = classify(standalone)
+        if intent.about_archive:
+            # Questions about the archive itself are answered from the manifest, in both modes.
+            reply = self.archive.answer(intent, standalone, req.filters)
+            if reply is not None:
+                answer = Answer(question=question, answer="", mode=mode, intent=intent.kind)
+                yield from self._from_archive(answer, reply, standalone, req.filters)
+                timings["total"] = (time.perf_counter() - t0) * 1e3
+                answer.timings_ms = {k: round(v, 2) for k, v in timings.items()}
+                yield {"type": "citations", "citations": answer.citations}
+                yield {"type": "answer", "answer": answer}
+                return
+            intent = Intent(kind="passage", topic=intent.topic)
+        if intent.kind == "source" and intent.topic:
+            # "Which outlet reported that X?" is answered by the sentence saying X: the cue
+            # words would only pull retrieval and the answer type towards outlets and people.
+            standalone = intent.topic
         # A follow-up's meaning includes the terms carried over from the last turn.
         qvec = self.library.embeddings.embed_query(" ".join([standalone, *extra]))
         k = req.k or self.settings.retrieval.k
@@ -132,7 +154,7 @@ class AnswerChain(Runnable[Any, Any]):
         timings["retrieve"] = (time.perf_counter() - t0) * 1e3
         min_relevance = self.settings.retrieval.min_relevance
         relevant = [e for e in evidence[:k] if e.relevance >= min_relevance]
-        answer = Answer(question=question, answer="", mode=mode)
+        answer = Answer(question=question, answer="", mode=mode, intent=intent.kind)
         answer._evidence = evidence
         if standalone != question or extra:
             answer.standalone_question = (
@@ -142,7 +164,7 @@ class AnswerChain(Runnable[Any, Any]):
             answer = self._refuse(answer, evidence)
             yield {"type": "token", "text": answer.answer}
         elif mode == "extractive":
-            yield from self._extractive(answer, standalone, evidence, extra, qvec)
+            yield from self._extractive(answer, standalone, evidence, extra, qvec, intent)
         else:
             yield from self._llm(answer, standalone, relevant)
         timings["total"] = (time.perf_counter() - t0) * 1e3
@@ -174,6 +196,7 @@ class AnswerChain(Runnable[Any, Any]):
         evidence: list[Evidence],
         extra: list[str],
         qvec: list[float],
+        intent: Intent,
     ) -> Iterator[Event]:
         ranked = extractive.rank(
             self.library, question, evidence, qvec, extra, self.settings.answer.sentence_weights
@@ -205,21 +228,66 @@ class AnswerChain(Runnable[Any, Any]):
                     answer_span=_span_in_quote(question, c.para.text[c.start : c.end]),
                 )
             )
-            piece = f"{c.text} [{n}]"
+            text = c.text
+            if intent.kind == "source":
+                # The claim's primary source, named in the answer itself, not only in the note.
+                text = f"{attribution(book.citations[n - 1].footnotes)}: {c.text}"
+                answer.sentences[-1].text = text
+            piece = f"{text} [{n}]"
+            parts.append(piece)
+            yield {"type": "token", "text": piece + " "}
+        answer.citations = book.citations
+        answer.answer = " ".join(parts)
+
+    def _from_archive(
+        self, answer: Answer, reply: ArchiveReply, question: str, filters: Filters
+    ) -> Iterator[Event]:
+        if reply.refusal:
+            evidence = self.retriever.search(question, filters, k=self.settings.retrieval.k)
+            self._refuse(answer, evidence, reply.refusal)
+            yield {"type": "token", "text": answer.answer}
+            return
+        book = CitationBook()
+        numbers = [
+            [book.cite(a.article, a.para, a.start, a.end) for a in s.anchors]
+            for s in reply.statements
+        ]
+        parts: list[str] = []
+        for i, statement in enumerate(reply.statements):
+            cited = numbers[i]
+            if not cited:
+                # A heading ("3 articles cite BBC:") stands for the items listed under it.
+                cited = sorted({n for later in numbers[i + 1 :] for n in later})
+            answer.sentences.append(
+                AnswerSentence(
+                    text=statement.text,
+                    citations=cited,
+                    reasons=["from the archive's own records (manifest), not a passage"],
+                )
+            )
+            piece = statement.text + "".join(f" [{n}]" for n in cited)
             parts.append(piece)
             yield {"type": "token", "text": piece + " "}
         answer.citations = book.citations
         answer.answer = " ".join(parts)
 
     def _llm(self, answer: Answer, question: str, evidence: list[Evidence]) -> Iterator[Event]:
+        articles = self._articles(evidence)
+        notes = {
+            ev.chunk.id: [
+                r
+                for label in ev.chunk.footnotes
+                if (r := source_ref(articles[ev.chunk.article_id], label)) is not None
+            ]
+            for ev in evidence
+        }
         reply = ""
-        for delta in llm_answer.stream_reply(self.chat_model, question, evidence):
+        for delta in llm_answer.stream_reply(self.chat_model, question, evidence, notes):
             reply += delta
             yield {"type": "token", "text": delta}
         if llm_answer.is_refusal(reply):
             self._refuse(answer, evidence)
             return
-        articles = self._articles(evidence)
         book = CitationBook()
         parts: list[str] = []
         for text, valid, dropped in llm_answer.parse_reply(reply, len(evidence)):

@@ -40,24 +40,49 @@ def sources_for_span(article: Article, para: Paragraph, start: int, end: int) ->
     """Footnotes whose markers fall in text[start:end]; failing that, the markers that close the
     next marked sentence, which by the usual convention cover the sentences before it."""
     inside, attached = covering_markers(para, start, end)
-    refs: list[SourceRef] = []
-    for label in dict.fromkeys(m.label for m in inside):
-        note = article.resolved_footnote(label)
-        if note is None:
-            continue
-        refs.append(
-            SourceRef(
-                label=label,
-                title=note.title,
-                publisher=note.publisher,
-                url=note.url,
-                accessed=note.accessed,
-                text=note.text,
-                ibid_of=note.ibid_of,
-                attached=attached,
-            )
-        )
-    return refs
+    labels = dict.fromkeys(m.label for m in inside)
+    return [r for r in (source_ref(article, label, attached) for label in labels) if r]
+
+
+def source_ref(article: Article, label: str, attached: str = "sentence") -> SourceRef | None:
+    note = article.resolved_footnote(label)
+    if note is None:
+        return None
+    return SourceRef(
+        label=label,
+        title=note.title,
+        publisher=note.publisher,
+        url=note.url,
+        accessed=note.accessed,
+        text=note.text,
+        ibid_of=note.ibid_of,
+        attached=attached,
+    )
+
+
+def attribution(refs: list[SourceRef]) -> str:
+    """Who the quoted sentence's notes say the claim comes from, for the answer's own text:
+    "According to BBC — “Title” (note ii, Ibid. of note i)"."""
+    if not refs:
+        return "The article gives no source of its own for this"
+    parts = []
+    for r in refs:
+        name = r.publisher or _host(r.url) or (None if r.title else r.text.strip()) or "a note"
+        how = [f"note {r.label}"]
+        if r.ibid_of:
+            how.append(f"Ibid. of note {r.ibid_of}")
+        if r.attached == "following":
+            how.append("covering the preceding sentences")
+        title = f" — “{r.title}”" if r.title else ""
+        parts.append(f"{name}{title} ({', '.join(how)})")
+    return "According to " + " and ".join(parts)
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = url.split("//", 1)[-1].split("/", 1)[0].lower()
+    return host.removeprefix("www.") or None
 
 
 def make_citation(n: int, article: Article, para: Paragraph, start: int, end: int) -> Citation:

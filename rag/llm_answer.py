@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from index.text import split_sentences, strip_markers
-from rag.types import Evidence, Turn
+from rag.types import Evidence, SourceRef, Turn
 
 REFUSAL_TOKEN = "NOT_IN_ARCHIVE"
 
@@ -19,6 +19,9 @@ Rules:
 - End every sentence with the number of the evidence it comes from, like [2]. Cite only numbers
   that exist. Never cite more than two numbers for one sentence.
 - Do not add facts, numbers, names or dates that are not in the cited evidence.
+- When the question asks where a claim comes from (which outlet, what source, according to
+  whom), name the publisher and title listed under "Sources" of the evidence you cite, with the
+  note label, e.g. "According to BBC — “Title” (note ii) — ...".
 - If the evidence does not answer the question, reply with exactly {REFUSAL_TOKEN} and nothing else.
 """
 
@@ -40,24 +43,49 @@ _REFUSAL_RE = re.compile(
 )
 
 
-def evidence_block(evidence: list[Evidence]) -> str:
+def evidence_block(
+    evidence: list[Evidence], notes: Mapping[str, list[SourceRef]] | None = None
+) -> str:
+    """Numbered passages, each followed by the sources its own footnotes resolve to."""
     blocks = []
     for i, ev in enumerate(evidence, 1):
         c = ev.chunk
         where = f"{c.title}" + (f", {c.section}" if c.section else "") + f", ¶{c.para_start}"
-        blocks.append(f"[{i}] ({where})\n{strip_markers(c.text)}")
+        block = f"[{i}] ({where})\n{strip_markers(c.text)}"
+        refs = (notes or {}).get(c.id) or []
+        if refs:
+            block += "\nSources: " + "; ".join(_describe(r) for r in refs)
+        blocks.append(block)
     return "\n\n".join(blocks)
 
 
-def messages(question: str, evidence: list[Evidence]) -> list[SystemMessage | HumanMessage]:
+def _describe(ref: SourceRef) -> str:
+    bits = [f"note {ref.label}"]
+    if ref.ibid_of:
+        bits.append(f"Ibid. of note {ref.ibid_of}")
+    title = f" “{ref.title}”" if ref.title else ""
+    name = ref.publisher or ref.url or ("" if ref.title else ref.text)
+    return f"{name}{title} ({', '.join(bits)})".strip()
+
+
+def messages(
+    question: str,
+    evidence: list[Evidence],
+    notes: Mapping[str, list[SourceRef]] | None = None,
+) -> list[SystemMessage | HumanMessage]:
     return [
         SystemMessage(SYSTEM),
-        HumanMessage(f"Evidence:\n\n{evidence_block(evidence)}\n\nQuestion: {question}"),
+        HumanMessage(f"Evidence:\n\n{evidence_block(evidence, notes)}\n\nQuestion: {question}"),
     ]
 
 
-def stream_reply(model: BaseChatModel, question: str, evidence: list[Evidence]) -> Iterator[str]:
-    for chunk in model.stream(messages(question, evidence)):
+def stream_reply(
+    model: BaseChatModel,
+    question: str,
+    evidence: list[Evidence],
+    notes: Mapping[str, list[SourceRef]] | None = None,
+) -> Iterator[str]:
+    for chunk in model.stream(messages(question, evidence, notes)):
         text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
         if text:
             yield text

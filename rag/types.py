@@ -95,6 +95,12 @@ class Answer(BaseModel):
     refused: bool = False
     mode: str = "extractive"
     standalone_question: str | None = None
+    intent: str = Field(
+        default="passage",
+        description="What the question asked for: passage, source (where a claim comes from), "
+        "or a fact about the archive (author, date, title, category, by_author, latest, "
+        "sources_of, cited_by, count), answered from the manifest.",
+    )
     citations: list[Citation] = Field(default_factory=list)
     sentences: list[AnswerSentence] = Field(default_factory=list)
     see_also: list[SeeAlso] = Field(default_factory=list)

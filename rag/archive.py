@@ -1,0 +1,407 @@
+"""Answers about the archive itself, from the manifest: who wrote a piece, when, its title or
+category, what an author has written, the latest piece on a topic, which sources a piece cites,
+which pieces cite an outlet, how many notes a piece has.
+
+The piece a question means ("the Black Sea insurance analysis") is found by retrieving its topic
+and taking the article the evidence favours; authors and outlets are matched against the names the
+manifest holds. Every statement cites the article(s) it names: a metadata statement cites the
+article's opening sentence, a statement about a source cites the sentence carrying its marker.
+`answer` returns None when the archive cannot say (no such piece, no author recorded), so the
+chain falls back to passage answering instead of inventing a piece.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlparse
+
+from index.library import Library
+from index.text import MARKER_RE, sentence_spans
+from index.types import Article, Footnote, Paragraph
+from rag.intent import Intent
+from rag.retrieval import Retriever
+from rag.types import Filters
+
+_TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "phd", "dr.", "prof."}
+_MAX_LISTED = 10
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A span of an article a statement cites."""
+
+    article: Article
+    para: Paragraph
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Row:
+    """An article as the manifest lists it, without loading its text."""
+
+    id: str
+    title: str
+    authors: list[str]
+    published: str | None
+
+
+@dataclass
+class Statement:
+    text: str
+    anchors: list[Anchor] = field(default_factory=list)
+
+
+@dataclass
+class ArchiveReply:
+    statements: list[Statement]
+    refusal: str | None = None  # set when the archive has nothing (e.g. no piece cites an outlet)
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def human_date(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B')} {d.year} ({d.isoformat()})"
+
+
+def opening(article: Article) -> Anchor | None:
+    for para in article.paragraphs:
+        spans = sentence_spans(para.text)
+        if spans:
+            a, b = spans[0]
+            return Anchor(article, para, a, b)
+    return None
+
+
+def _described(article: Article) -> str:
+    bits = [b for b in (article.category, article.author, article.published) if b]
+    return f"“{article.title}”" + (f" ({', '.join(bits)})" if bits else "")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One primary source of an article: its notes (Ibid. resolved) grouped by URL or title."""
+
+    key: str
+    name: str
+    title: str | None
+    labels: tuple[str, ...]
+
+
+def article_sources(article: Article) -> list[Source]:
+    grouped: dict[str, list[Footnote]] = {}
+    for note in article.footnotes:
+        resolved = article.resolved_footnote(note.label) or note
+        key = (resolved.url or "").rstrip("/").lower() or fold(
+            f"{resolved.title or ''}|{resolved.publisher or ''}"
+            if resolved.title
+            else resolved.text
+        )
+        grouped.setdefault(key, []).append(resolved)
+    out = []
+    for key, notes in grouped.items():
+        first = notes[0]
+        name = first.publisher or _domain(first.url) or first.title or first.text[:60]
+        out.append(Source(key, name, first.title, tuple(n.label for n in notes)))
+    return out
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _labels(labels: tuple[str, ...]) -> str:
+    return ("note " if len(labels) == 1 else "notes ") + ", ".join(labels)
+
+
+def _marker_anchor(article: Article, labels: tuple[str, ...]) -> Anchor | None:
+    """The sentence carrying the first marker of any of `labels`."""
+    for para in article.paragraphs:
+        for m in para.markers:
+            if m.label in labels:
+                for a, b in sentence_spans(para.text):
+                    if a <= m.start < b or (m.start >= b and m.start == len(para.text.rstrip())):
+                        return Anchor(article, para, a, b)
+                return Anchor(article, para, 0, len(para.text))
+    return None
+
+
+class ArchiveAnswerer:
+    def __init__(self, library: Library, retriever: Retriever, min_relevance: float) -> None:
+        self.library = library
+        self.retriever = retriever
+        self.min_relevance = min_relevance
+
+    # resolution -------------------------------------------------------------------------
+    def pieces(self, topic: str, filters: Filters, k: int = 20) -> list[tuple[str, float]]:
+        """Articles about `topic`, best first, with the relevance of their best evidence."""
+        if not topic.strip():
+            return []
+        best: dict[str, float] = {}
+        for ev in self.retriever.search(topic, filters, k=k):
+            aid = ev.chunk.article_id
+            best[aid] = max(best.get(aid, 0.0), ev.relevance)
+        return sorted(best.items(), key=lambda x: -x[1])
+
+    def piece(self, topic: str, filters: Filters, question: str = "") -> Article | None:
+        """The article a question means. An author it names narrows the search to their
+        pieces, and their name leaves the topic ("Cenk Tamer's piece on the thaw")."""
+        named = self.authors_named(question) if question else []
+        if named:
+            theirs = [
+                r.id
+                for r in self._rows()
+                if any(_same_person(n, p) for n in named for p in r.authors)
+            ]
+            ids = [i for i in theirs if not filters.article_ids or i in filters.article_ids]
+            filters = filters.model_copy(update={"article_ids": ids})
+            topic = _without(topic, named) or " ".join(named)
+        found = self.pieces(topic, filters)
+        if not found or found[0][1] < self.min_relevance:
+            return None
+        return self.library.article(found[0][0])
+
+    def authors_named(self, question: str) -> list[str]:
+        """Author strings of the manifest whose every name word is in the question."""
+        asked = set(_words(question))
+        named: list[str] = []
+        for row in self.library.articles():
+            for person in str(row.get("author") or "").split(","):
+                words = [w for w in _words(person) if w not in _TITLES]
+                if words and set(words) <= asked and person.strip() not in named:
+                    named.append(person.strip())
+        return named
+
+    def _rows(self) -> list[_Row]:
+        return [
+            _Row(
+                id=str(r["id"]),
+                title=str(r["title"]),
+                authors=[a.strip() for a in str(r.get("author") or "").split(",") if a.strip()],
+                published=str(r["published"]) if r.get("published") else None,
+            )
+            for r in self.library.articles()
+        ]
+
+    def _listing(self, head: str, rows: list[_Row]) -> ArchiveReply:
+        statements = [Statement(head)]
+        for r in rows[:_MAX_LISTED]:
+            article = self.library.article(r.id)
+            anchor = opening(article)
+            statements.append(Statement(f"{_described(article)}.", [anchor] if anchor else []))
+        return ArchiveReply(statements)
+
+    # answers ------------------------------------------------------------------------------
+    def answer(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        handler = {
+            "author": self._author,
+            "date": self._date,
+            "title": self._title,
+            "category": self._category,
+            "by_author": self._by_author,
+            "latest": self._latest,
+            "sources_of": self._sources_of,
+            "cited_by": self._cited_by,
+            "count": self._count,
+        }.get(intent.kind)
+        return handler(intent, question, filters) if handler else None
+
+    def _author(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        article = self.piece(intent.topic, filters, question)
+        if article is None or not article.authors or not (anchor := opening(article)):
+            return None
+        who = " and ".join(article.authors)
+        return ArchiveReply([Statement(f"“{article.title}” was written by {who}.", [anchor])])
+
+    def _date(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        article = self.piece(intent.topic, filters, question)
+        if article is None or not article.published or not (anchor := opening(article)):
+            return None
+        when = human_date(article.published)
+        by = f" by {article.author}" if article.author else ""
+        text = f"“{article.title}”{by} was published on {when}."
+        return ArchiveReply([Statement(text, [anchor])])
+
+    def _title(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        article = self.piece(intent.topic, filters, question)
+        if article is None or not (anchor := opening(article)):
+            return None
+        return ArchiveReply([Statement(f"The piece is {_described(article)}.", [anchor])])
+
+    def _category(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        article = self.piece(intent.topic, filters, question)
+        if article is None or not article.category or not (anchor := opening(article)):
+            return None
+        text = f"“{article.title}” is filed as {article.category}."
+        return ArchiveReply([Statement(text, [anchor])])
+
+    def _by_author(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        named = self.authors_named(question)
+        exclude: set[str] = set()
+        topic = _without(intent.topic, named)
+        if not named:
+            # "what else has its author written": the author of the piece the question names.
+            article = self.piece(intent.topic, filters, question)
+            if article is None or not article.authors:
+                return None
+            named, exclude, topic = list(article.authors), {article.id}, ""
+        theirs = [
+            r
+            for r in self._rows()
+            if r.id not in exclude and any(_same_person(n, p) for n in named for p in r.authors)
+        ]
+        if not theirs:
+            return None
+        who = " and ".join(named)
+        if topic:
+            relevance = dict(self.pieces(topic, Filters(article_ids=[r.id for r in theirs])))
+            on_topic = [r for r in theirs if relevance.get(r.id, 0.0) >= self.min_relevance]
+            if on_topic:
+                on_topic.sort(key=lambda r: -relevance.get(r.id, 0.0))
+                head = f"{who} has written {len(on_topic)} piece(s) on this in the archive:"
+                return self._listing(head, on_topic)
+            head = f"The archive has no piece by {who} on that topic. {who}'s pieces are:"
+            return self._listing(head, _newest_first(theirs))
+        other = "other " if exclude else ""
+        head = f"{who} has written {len(theirs)} {other}piece(s) in the archive:"
+        return self._listing(head, _newest_first(theirs))
+
+    def _latest(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        named = self.authors_named(question)
+        topic = _without(intent.topic, named)
+        pool = [r for r in self._rows() if r.published]
+        if named:
+            mine = [r for r in pool if any(_same_person(n, p) for n in named for p in r.authors)]
+            pool = (
+                [r for r in pool if r not in mine and r.authors] if intent.exclude_named else mine
+            )
+        if topic:
+            relevance = dict(self.pieces(topic, Filters(article_ids=[r.id for r in pool])))
+            pool = [r for r in pool if relevance.get(r.id, 0.0) >= self.min_relevance]
+        if not pool:
+            return None
+        newest = self.library.article(_newest_first(pool)[0].id)
+        anchor = opening(newest)
+        if anchor is None:
+            return None
+        text = f"The most recent is {_described(newest)}, published {human_date(newest.published)}."
+        return ArchiveReply([Statement(text, [anchor])])
+
+    def _sources_of(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        article = self.piece(intent.topic, filters, question)
+        if article is None or not (anchor := opening(article)):
+            return None
+        sources = article_sources(article)
+        if not sources:
+            text = f"“{article.title}” has no notes: it cites no sources."
+            return ArchiveReply([Statement(text, [anchor])])
+        n_notes = len(article.footnotes)
+        head = f"“{article.title}” cites {len(sources)} source(s) in {n_notes} note(s):"
+        statements = [Statement(head, [anchor])]
+        for s in sources:
+            title = f" — “{s.title}”" if s.title and s.title != s.name else ""
+            where = _marker_anchor(article, s.labels)
+            statements.append(
+                Statement(f"{s.name}{title} ({_labels(s.labels)}).", [where] if where else [])
+            )
+        return ArchiveReply(statements)
+
+    def _cited_by(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        asked = set(_words(question))
+        hits = [r for r in self.library.manifest.citations() if _outlet_named(r, asked)]
+        if not hits:
+            outlet = _outlet_phrase(question) or intent.topic
+            return ArchiveReply([], refusal=f"No article in the archive cites “{outlet}”.")
+        by_article: dict[str, list[str]] = {}
+        for r in hits:
+            by_article.setdefault(str(r["article_id"]), []).append(str(r["label"]))
+        # The archive's own analyses (dated, signed) first, newest first; then the rest.
+        citing = [r for r in self._rows() if r.id in by_article]
+        citing.sort(key=lambda r: (bool(r.published), bool(r.authors), r.published or "", r.title))
+        articles = [self.library.article(r.id) for r in reversed(citing)]
+        outlets = sorted({str(r["publisher"] or _domain(str(r["url"])) or "") for r in hits} - {""})
+        head = f"{len(articles)} article(s) cite {' / '.join(outlets[:3])}"
+        head += f"; the first {_MAX_LISTED}:" if len(articles) > _MAX_LISTED else ":"
+        statements = [Statement(head)]
+        for a in articles[:_MAX_LISTED]:
+            order = {n.label: i for i, n in enumerate(a.footnotes)}
+            labels = tuple(sorted(set(by_article[a.id]), key=lambda x: order.get(x, len(order))))
+            where = _marker_anchor(a, labels)
+            statements.append(
+                Statement(f"{_described(a)}, {_labels(labels)}.", [where] if where else [])
+            )
+        return ArchiveReply(statements)
+
+    def _count(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
+        article = self.piece(intent.topic, filters, question)
+        if article is None or not (anchor := opening(article)):
+            return None
+        notes = len(article.footnotes)
+        ibid = sum(1 for n in article.footnotes if n.ibid_of)
+        sources = article_sources(article)
+        publishers = {fold(s.name) for s in sources}
+        text = (
+            f"“{article.title}” has {notes} note(s) ({ibid} of them Ibid.), citing "
+            f"{len(sources)} distinct source(s) from {len(publishers)} publisher(s)."
+        )
+        return ArchiveReply([Statement(text, [anchor])])
+
+
+def _same_person(a: str, b: str) -> bool:
+    wa = [w for w in _words(a) if w not in _TITLES]
+    wb = [w for w in _words(b) if w not in _TITLES]
+    return bool(wa) and wa == wb
+
+
+def _without(topic: str, names: list[str]) -> str:
+    drop = {w for n in names for w in _words(n)}
+    words = [w for w in re.findall(r"[\w'’-]+", topic) if fold(w).strip("'’s") not in drop]
+    words = [w for w in words if not re.fullmatch(r"['’]s?", w)]
+    return " ".join(words)
+
+
+def _newest_first(rows: list[_Row]) -> list[_Row]:
+    return sorted(rows, key=lambda r: (r.published or "", r.title), reverse=True)
+
+
+def _outlet_named(row: dict[str, object], asked: set[str]) -> bool:
+    publisher = str(row.get("publisher") or "")
+    names = [re.sub(r"\(.*?\)", " ", publisher), *re.findall(r"\(([^)]+)\)", publisher)]
+    for name in names:
+        words = [w for w in _words(name) if w not in {"the", "of", "and", "news"}]
+        if len(words) and (len(words) > 1 or len(words[0]) >= 3) and set(words) <= asked:
+            return True
+    host = _domain(str(row.get("url") or "")) or ""
+    label = host.split(".")[0] if host else ""
+    if host and re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", publisher.lower()):
+        label = publisher.lower().split(".")[0]
+    return len(label) >= 3 and label in asked
+
+
+def _outlet_phrase(question: str) -> str | None:
+    m = re.search(
+        r"\b(?:cite[sd]?|quote[sd]?|rel(?:y|ies) on|draws? on|refer(?:s)? to|reference|use)\s+"
+        r"(?:the\s+)?(.+?)(?:\s+(?:reporting|publications|articles|data|reports))?\s*\??$",
+        question.strip(),
+        re.I,
+    )
+    return MARKER_RE.sub("", m.group(1)).strip() if m else None
