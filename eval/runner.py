@@ -44,14 +44,17 @@ def _judge(answer: Answer, chain: AnswerChain, library: Library) -> list[m.Sente
     out = []
     checker = chain.checker
     for s in answer.sentences:
+        if s.basis == "archive":
+            continue  # a statement from the manifest: no passage is meant to entail it
+        claim = s.claim or s.text
         cited = [passages[n] for n in s.citations if n in passages]
         j = m.SentenceJudgement(text=s.text, citations=s.citations, supported=s.supported)
         if cited:
-            j.joint = checker.check(s.text, ["\n".join(cited)]).supported
+            j.joint = checker.check(claim, ["\n".join(cited)]).supported
             if j.joint and len(cited) > 1:
-                j.single = [checker.check(s.text, [p]).supported for p in cited]
+                j.single = [checker.check(claim, [p]).supported for p in cited]
                 j.without = [
-                    checker.check(s.text, ["\n".join(cited[:i] + cited[i + 1 :])]).supported
+                    checker.check(claim, ["\n".join(cited[:i] + cited[i + 1 :])]).supported
                     for i in range(len(cited))
                 ]
         out.append(j)

@@ -119,7 +119,7 @@ class AnswerChain(Runnable[Any, Any]):
             else:
                 extra, boost = carry_over(question, req.history)
         intent = classify(standalone)
-        if intent.about_archive:
+        if intent.about_archive and self.settings.answer.archive_questions:
             # Questions about the archive itself are answered from the manifest, in both modes.
             reply = self.archive.answer(intent, standalone, req.filters)
             if reply is not None:
@@ -130,20 +130,21 @@ class AnswerChain(Runnable[Any, Any]):
                 yield {"type": "citations", "citations": answer.citations}
                 yield {"type": "answer", "answer": answer}
                 return
+        naming = intent.kind == "source" and self.settings.answer.name_sources
+        if intent.about_archive or (intent.kind == "source" and not naming):
             intent = Intent(kind="passage", topic=intent.topic)
-        if intent.kind == "source" and intent.topic:
-            # "Which outlet reported that X?" is answered by the sentence saying X: the cue
-            # words would only pull retrieval and the answer type towards outlets and people.
-            standalone = intent.topic
+        # "Which outlet reported that X?" is answered by the sentence saying X: the cue words
+        # would only pull retrieval and the answer type towards outlets and people.
+        query = intent.topic if intent.kind == "source" and intent.topic else standalone
         # A follow-up's meaning includes the terms carried over from the last turn.
-        qvec = self.library.embeddings.embed_query(" ".join([standalone, *extra]))
+        qvec = self.library.embeddings.embed_query(" ".join([query, *extra]))
         k = req.k or self.settings.retrieval.k
         # The extractive answerer chooses among more chunks than an LLM is shown.
         # An explicit k is obeyed as given.
         wide = mode == "extractive" and req.k is None
         pool = max(k, self.settings.answer.candidate_chunks) if wide else k
         evidence = self.retriever.search(
-            standalone,
+            query,
             req.filters,
             k=pool,
             boost_articles=boost,
@@ -164,7 +165,7 @@ class AnswerChain(Runnable[Any, Any]):
             answer = self._refuse(answer, evidence)
             yield {"type": "token", "text": answer.answer}
         elif mode == "extractive":
-            yield from self._extractive(answer, standalone, evidence, extra, qvec, intent)
+            yield from self._extractive(answer, query, evidence, extra, qvec, intent)
         else:
             yield from self._llm(answer, standalone, relevant)
         timings["total"] = (time.perf_counter() - t0) * 1e3
@@ -233,6 +234,7 @@ class AnswerChain(Runnable[Any, Any]):
                 # The claim's primary source, named in the answer itself, not only in the note.
                 text = f"{attribution(book.citations[n - 1].footnotes)}: {c.text}"
                 answer.sentences[-1].text = text
+                answer.sentences[-1].claim = c.text
             piece = f"{text} [{n}]"
             parts.append(piece)
             yield {"type": "token", "text": piece + " "}
@@ -262,6 +264,7 @@ class AnswerChain(Runnable[Any, Any]):
                 AnswerSentence(
                     text=statement.text,
                     citations=cited,
+                    basis="archive",
                     reasons=["from the archive's own records (manifest), not a passage"],
                 )
             )

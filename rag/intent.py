@@ -97,7 +97,8 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "by_author",
         re.compile(
             r"\bwhat (?:else )?(?:has|have|did)\b.+\b(?:written|write|published|publish)\b"
-            r"|\b(?:has|have|did)\b.+\b(?:written|published|write|publish)\b.*\b(?:on|about)\b"
+            r"|\b(?:has|have|did)\b.+\b(?:written|published|write|publish)\s+(?:anything|"
+            r"something|much|any|pieces?|articles?|analys[ie]s)\b"
             r"|\b(?:pieces|articles|analyses|work) (?:by|from)\b",
             re.I,
         ),

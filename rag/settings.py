@@ -66,6 +66,17 @@ class AnswerSettings(BaseModel):
     strict: bool = Field(
         default=False, description="Drop answer sentences the verifier does not support."
     )
+    archive_questions: bool = Field(
+        default=True,
+        description="Answer questions about the archive itself (who wrote a piece, when, its "
+        "sources, which pieces cite an outlet) from the manifest; off sends every question "
+        "to passage retrieval.",
+    )
+    name_sources: bool = Field(
+        default=True,
+        description="When a question asks where a claim comes from, start the extractive "
+        "answer with the publisher, title and note label of the quoted sentence's sources.",
+    )
 
     sentence_weights: dict[str, float] | None = Field(
         default=None,

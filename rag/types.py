@@ -76,6 +76,17 @@ class AnswerSentence(BaseModel):
     supported: bool = True
     support: float = 1.0
     reasons: list[str] = Field(default_factory=list)
+    basis: str = Field(
+        default="passage",
+        description="'passage': the cited quote supports the sentence; 'archive': the "
+        "statement comes from the archive's records (author, date, notes list) and its "
+        "citations show the articles it names.",
+    )
+    claim: str | None = Field(
+        default=None,
+        description="The part of `text` the cited passage must support, when the sentence "
+        "also names the claim's source (\"According to BBC — …: <claim>\").",
+    )
     answer_span: AnswerSpan | None = Field(
         default=None,
         description="Within the first citation's quote, the words that answer (the figure, the "

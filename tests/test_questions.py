@@ -19,6 +19,8 @@ from tests.conftest import ROOT, VECTOR_CACHE, run_cli
 
 QUESTIONS = ROOT / "eval" / "sets" / "questions.jsonl"
 BASELINE = ROOT / "eval" / "baselines" / "questions-test.json"
+SOURCES = ROOT / "eval" / "sets" / "sources.jsonl"
+SOURCES_BASELINE = ROOT / "eval" / "baselines" / "sources-test.json"
 
 
 def test_question_set_has_the_shape_the_issue_asks_for() -> None:
@@ -78,8 +80,14 @@ def gate_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield tmp_path_factory.mktemp("questions-home")
 
 
-def _gate(home: Path, report: Path, env: dict[str, str] | None = None) -> dict[str, object]:
-    args = ["--set", str(QUESTIONS), "--split", "test", "--baseline", str(BASELINE)]
+def _gate(
+    home: Path,
+    report: Path,
+    env: dict[str, str] | None = None,
+    questions: Path = QUESTIONS,
+    baseline: Path = BASELINE,
+) -> dict[str, object]:
+    args = ["--set", str(questions), "--split", "test", "--baseline", str(baseline)]
     out = run_cli(
         "--home", str(home), "eval", "run", *args, "--report", str(report), "--json",
         env={"IBID_INDEX__EMBEDDING__CACHE_DIR": str(VECTOR_CACHE), **(env or {})},
@@ -108,6 +116,32 @@ def test_worse_sentence_selection_fails_the_gate(gate_home: Path, tmp_path: Path
     assert summary["returncode"] == 1
     failed = {g["metric"] for g in summary["gate"] if g["failed"]}  # type: ignore[attr-defined]
     assert {"sentence_hit", "answer_correctness"} & failed, failed
+
+
+@pytest.mark.shared
+def test_source_and_archive_questions_pass_their_baseline(gate_home: Path, tmp_path: Path) -> None:
+    summary = _gate(gate_home, tmp_path / "rep", questions=SOURCES, baseline=SOURCES_BASELINE)
+    failed = [g for g in summary["gate"] if g["failed"]]  # type: ignore[attr-defined]
+    assert summary["returncode"] == 0 and not failed, failed
+    metrics = summary["metrics"]
+    # The issue's targets, on the test half.
+    assert metrics["answer_correctness"] >= 0.9  # type: ignore[index]
+    assert metrics["source_named"] >= 0.9  # type: ignore[index]
+    assert metrics["source_accuracy"] >= 0.9  # type: ignore[index]
+
+
+@pytest.mark.shared
+def test_without_the_router_source_and_archive_questions_fail(
+    gate_home: Path, tmp_path: Path
+) -> None:
+    env = {
+        "IBID_RAG__ANSWER__ARCHIVE_QUESTIONS": "false",
+        "IBID_RAG__ANSWER__NAME_SOURCES": "false",
+    }
+    summary = _gate(gate_home, tmp_path / "rep", env, SOURCES, SOURCES_BASELINE)
+    assert summary["returncode"] == 1
+    failed = {g["metric"] for g in summary["gate"] if g["failed"]}  # type: ignore[attr-defined]
+    assert {"answer_correctness", "source_named"} <= failed, failed
 
 
 def test_answer_span_is_bold_in_the_panel_and_the_markdown() -> None:
