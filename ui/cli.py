@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from index.errors import IbidError
-from ui.cliutil import App, F, _common, _emit
+from ui.cliutil import App, F, _bib_check, _bib_option, _bibliography, _common, _emit
 
 
 class _Group(click.Group):
@@ -143,6 +143,7 @@ def _filter_options(fn: F) -> F:
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--k", type=int, default=None, help="Evidence chunks to use.")
 @click.option("--mode", type=click.Choice(["extractive", "llm"]), default=None)
+@_bib_option
 @_filter_options
 @_common
 def ask(
@@ -151,6 +152,7 @@ def ask(
     as_json: bool,
     k: int | None,
     mode: str | None,
+    fmt: str | None,
     author: str | None,
     since: str | None,
     until: str | None,
@@ -158,6 +160,7 @@ def ask(
     language: str | None,
 ) -> None:
     """Answer a question from the archive, every sentence cited."""
+    _bib_check(fmt, as_json)
     from ui.render import answer_text
 
     answer = app.chain().invoke(
@@ -168,7 +171,12 @@ def ask(
             "filters": _filters(author, since, until, article, language),
         }
     )
-    if as_json:
+    if fmt:
+        from rag.bibliography import entries_from_answer
+
+        why = "the answer was refused" if answer.refused else "the answer cites no footnotes"
+        _bibliography(entries_from_answer(answer), fmt, why)
+    elif as_json:
         _emit(answer.to_json())
     else:
         click.echo(answer_text(answer))
@@ -178,6 +186,7 @@ def ask(
 @click.argument("claim")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--k", type=int, default=5, help="Passages to return.")
+@_bib_option
 @_filter_options
 @_common
 def cite(
@@ -185,6 +194,7 @@ def cite(
     claim: str,
     as_json: bool,
     k: int,
+    fmt: str | None,
     author: str | None,
     since: str | None,
     until: str | None,
@@ -192,6 +202,7 @@ def cite(
     language: str | None,
 ) -> None:
     """Where does the archive say CLAIM, and on what source? Passages for and against it."""
+    _bib_check(fmt, as_json)
     from rag.lookup import cite as find
 
     chain = app.chain()
@@ -203,7 +214,11 @@ def cite(
         k=k,
         filters=_filters(author, since, until, article, language),
     )
-    if as_json:
+    if fmt:
+        from rag.bibliography import entries_from_passages
+
+        _bibliography(entries_from_passages(passages), fmt, "no passage cites a source")
+    elif as_json:
         _emit([p.model_dump() for p in passages])
     else:
         from ui.render import passages_text
@@ -215,13 +230,22 @@ def cite(
 @click.option("--url", default=None, help="Only sources whose URL contains this.")
 @click.option("--publisher", default=None, help="Only sources whose publisher contains this.")
 @click.option("--json", "as_json", is_flag=True)
+@_bib_option
 @_common
-def sources(app: App, url: str | None, publisher: str | None, as_json: bool) -> None:
+def sources(
+    app: App, url: str | None, publisher: str | None, as_json: bool, fmt: str | None
+) -> None:
     """Every footnoted source in the archive, with the articles and paragraphs that cite it."""
     from rag.lookup import sources as find
 
+    _bib_check(fmt, as_json)
     rows = find(app.library(), url=url, publisher=publisher)
-    if as_json:
+    if fmt:
+        from rag.bibliography import entries_from_sources
+
+        entries = entries_from_sources(rows, app.library())
+        _bibliography(entries, fmt, "no footnoted source matches")
+    elif as_json:
         _emit(rows)
     else:
         from ui.render import sources_text

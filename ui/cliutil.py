@@ -71,3 +71,32 @@ def _common(fn: F) -> F:
 
 def _emit(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# rag.bibliography.FORMATS, spelled out so that `--help` does not import the rag layer.
+BIB_FORMATS = ("bibtex", "ris", "csl-json")
+
+
+def _bib_option(fn: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(BIB_FORMATS),
+        default=None,
+        help="Print the cited sources as a bibliography (for Zotero) instead.",
+    )(fn)
+
+
+def _bib_check(fmt: str | None, as_json: bool) -> None:
+    if fmt and as_json:
+        raise click.UsageError("--json and --format print different things; pick one")
+
+
+def _bibliography(entries: list[Any], fmt: str, nothing: str) -> None:
+    """Print `entries` as a bibliography; with none, say why on stderr (exit status 0)."""
+    if not entries:
+        click.echo(f"ibid: {nothing}: no bibliography to print", err=True)
+        return
+    from rag.bibliography import render
+
+    click.echo(render(entries, fmt), nl=False)

@@ -22,6 +22,8 @@ from ui.config import Settings
 from ui.web_api import Service
 from ui.web_chat import Chat
 from ui.web_eval import EvalTab
+from ui.web_export import controls as export_controls
+from ui.web_export import hide_download
 from ui.web_library import ALLOWED_EXTENSIONS, RESULT_HEADERS, LibraryTab
 from ui.web_render import panel_html
 from ui.web_views import ARTICLE_HEADERS, article_choices, article_rows, author_choices
@@ -125,6 +127,7 @@ def build(
                             buttons=["copy"],
                             elem_id="ibid-markdown",
                         )
+                    chat_fmt, chat_export, chat_file = export_controls("ibid-chat")
                 with gr.Column(scale=4, min_width=320):
                     panel = gr.HTML(
                         panel_html([]), elem_id="ibid-panel", js_on_load=None, label="Citation"
@@ -145,6 +148,8 @@ def build(
                             "Look up", variant="primary", elem_id="ibid-lookup", scale=1
                         )
                     lookup_out = gr.HTML(elem_id="ibid-lookup-out", js_on_load=None)
+                    found = gr.State([])
+                    cite_fmt, cite_export, cite_file = export_controls("ibid-lookup")
                 with gr.Column(scale=2):
                     gr.Markdown(
                         "### Who cites a source?\nSearch the footnoted sources by URL or "
@@ -154,6 +159,8 @@ def build(
                     src_pub = gr.Textbox(label="Publisher contains", placeholder="Reuters")
                     src_btn = gr.Button("Search sources", elem_id="ibid-sources")
                     sources_out = gr.HTML(elem_id="ibid-sources-out", js_on_load=None)
+                    source_rows = gr.State([])
+                    src_fmt, src_export, src_file = export_controls("ibid-sources")
 
             with gr.Tab("Library", id="library"):
                 table = gr.Dataframe(
@@ -238,10 +245,17 @@ def build(
         )
 
         for look in (lookup.click, claim.submit):
-            look(service.cite_html, [claim, lookup_k], [lookup_out], concurrency_id=ANSWERING,
-                 **private)  # fmt: skip
+            look(service.cite_view, [claim, lookup_k], [lookup_out, found],
+                 concurrency_id=ANSWERING, **private)  # fmt: skip
         for trigger in (src_btn.click, src_url.submit, src_pub.submit):
-            trigger(service.sources_html, [src_url, src_pub], [sources_out], **private)
+            trigger(service.sources_view, [src_url, src_pub], [sources_out, source_rows], **private)
+
+        # bibliography downloads: the newest answer's sources, or the lookup's
+        chat_export.click(chat.bibliography, [exchanges, chat_fmt], [chat_file], **private)
+        cite_export.click(service.export_passages, [found, cite_fmt], [cite_file], **private)
+        src_export.click(service.export_sources, [source_rows, src_fmt], [src_file], **private)
+        for kept, file in ((exchanges, chat_file), (found, cite_file), (source_rows, src_file)):
+            kept.change(hide_download, None, [file], **private)  # a new result: the old file goes
 
         eval_ui["run"].click(
             eval_tab.run,

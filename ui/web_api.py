@@ -15,10 +15,12 @@ from pydantic import ValidationError
 
 from index.errors import IbidError
 from index.types import Paragraph
+from rag.bibliography import entries_from_passages, entries_from_sources
 from rag.chain import AnswerChain
 from rag.lookup import Passage, cite, sources
 from rag.types import Answer, Turn
 from ui.web_chat import HISTORY_TURNS, check_text, make_filters
+from ui.web_export import download
 from ui.web_render import esc
 from ui.web_views import passages_html, sources_html
 
@@ -60,21 +62,46 @@ class Service:
             return None
 
     # UI handlers --------------------------------------------------------------------------------
-    def cite_html(self, claim: str, k: float) -> str:
-        def run() -> str:
+    def cite_view(self, claim: str, k: float) -> tuple[str, list[Passage]]:
+        """Outputs: the passages as HTML, and as kept for a bibliography export."""
+
+        def run() -> tuple[str, list[Passage]]:
             found = self.passages(claim, int(k or 5))
-            return passages_html(claim, [(p, self._paragraph(p)) for p in found])
+            return passages_html(claim, [(p, self._paragraph(p)) for p in found]), found
 
         return _guard("Citation lookup", run, html=True)
 
-    def sources_html(self, url: str, publisher: str) -> str:
+    def cite_html(self, claim: str, k: float) -> str:
+        return self.cite_view(claim, k)[0]
+
+    def sources_view(self, url: str, publisher: str) -> tuple[str, list[dict[str, Any]]]:
+        """Outputs: the matching sources as HTML, and as kept for a bibliography export."""
         url, publisher = (url or "").strip(), (publisher or "").strip()
         rows = _guard(
             "Source search",
             lambda: sources(self.library, url=url or None, publisher=publisher or None),
             html=True,
         )
-        return sources_html(rows, url, publisher)
+        return sources_html(rows, url, publisher), rows
+
+    def sources_html(self, url: str, publisher: str) -> str:
+        return self.sources_view(url, publisher)[0]
+
+    def export_passages(self, passages: list[Passage] | None, fmt: str | None) -> Any:
+        """Output: the download of the last claim lookup's sources."""
+        why = "No footnoted sources to export: look up a claim whose passages cite some."
+        return _guard(
+            "Export", lambda: download(entries_from_passages(passages or []), fmt, why), html=True
+        )
+
+    def export_sources(self, rows: list[dict[str, Any]] | None, fmt: str | None) -> Any:
+        """Output: the download of the last source search's sources, with their access dates."""
+        why = "No sources to export: search the sources first."
+        return _guard(
+            "Export",
+            lambda: download(entries_from_sources(rows or [], self.library), fmt, why),
+            html=True,
+        )
 
     # API endpoints (gr.api derives their schema from these signatures) --------------------------
     def ask(

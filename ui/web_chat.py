@@ -17,8 +17,10 @@ from pydantic import ValidationError
 
 from index.errors import IbidError
 from index.types import Article, Paragraph
+from rag.bibliography import entries_from_answer
 from rag.chain import AnswerChain
 from rag.types import Answer, Filters, Turn
+from ui.web_export import download
 from ui.web_render import (
     Exchange,
     answer_html,
@@ -204,3 +206,14 @@ class Chat:
             return "", gr.skip()
         gr.Info("Copied the answer as Markdown, with its citations as footnotes.")
         return answer_markdown(answered[-1]), gr.Accordion(open=True)
+
+    def bibliography(self, exchanges: list[Exchange], fmt: str | None) -> Any:
+        """Output: the download of the newest answer's sources (BibTeX, RIS or CSL-JSON)."""
+        answered = [e.answer for e in exchanges or [] if e.answer is not None]
+        if not answered:
+            return download([], fmt, "There is no answer to export yet.")
+        last = answered[-1]
+        why = "The last answer was refused, so it has no sources."
+        if not last.refused:
+            why = "The last answer's passages cite no footnoted sources."
+        return download(entries_from_answer(last), fmt, why)
