@@ -85,7 +85,7 @@ class AnswerSentence(BaseModel):
     claim: str | None = Field(
         default=None,
         description="The part of `text` the cited passage must support, when the sentence "
-        "also names the claim's source (\"According to BBC — …: <claim>\").",
+        'also names the claim\'s source ("According to BBC — …: <claim>").',
     )
     answer_span: AnswerSpan | None = Field(
         default=None,
