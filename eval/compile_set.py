@@ -30,7 +30,7 @@ from index.types import Article
 ROOT = Path(__file__).resolve().parent.parent
 FRESHWIKI = ROOT.parent / "shared" / "corpus" / "freshwiki"
 SAMPLE = ROOT.parent / "shared" / "corpus" / "sample"
-ANALYSES = ROOT / "eval" / "corpus" / "analyses.jsonl"
+CORPUS_DIR = ROOT / "eval" / "corpus"
 # Paths in the set file are relative to the set's folder (eval/sets).
 CORPUS = ["../../../shared/corpus/sample", "../../../shared/corpus/freshwiki/txt",
           "../corpus/analyses.jsonl"]  # fmt: skip
@@ -73,8 +73,9 @@ class Archive:
         if (SAMPLE / f"{key}.txt").exists():
             self._articles[key] = parse_file(SAMPLE / f"{key}.txt")[0]
             return
-        for art in parse_file(ANALYSES):
-            self._articles[art.id] = art
+        for path in sorted(CORPUS_DIR.glob("*.jsonl")):
+            for art in parse_file(path):
+                self._articles[art.id] = art
         if key not in self._articles:
             raise KeyError(f"unknown article '{key}'")
 
@@ -211,9 +212,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sources", nargs="+", type=Path)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--types", default=None, help="Comma-separated record types to keep.")
+    ap.add_argument(
+        "--extra-corpus",
+        action="append",
+        default=[],
+        help="Another corpus path for the set's header, relative to eval/sets (repeatable).",
+    )
     args = ap.parse_args(argv)
     cases = compile_cases(args.sources, set(args.types.split(",")) if args.types else None)
-    write_set(args.out, cases, corpus=CORPUS)
+    write_set(args.out, cases, corpus=CORPUS + args.extra_corpus)
     by: dict[tuple[str, str], int] = {}
     for c in cases:
         key = (c.tags[0] if c.tags and c.tags[0] in ("near-miss", "offtopic", "meta", "source")

@@ -186,7 +186,8 @@ class Manifest:
         with self._lock:
             cur = self._db.execute(
                 "SELECT id, title, author, published, source, n_chunks, n_footnotes, language, "
-                "format, ingested_at FROM articles ORDER BY title, id"
+                "format, ingested_at, json_extract(data, '$.category') AS category "
+                "FROM articles ORDER BY title, id"
             )
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

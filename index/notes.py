@@ -38,6 +38,21 @@ def _clean_url(url: str, note: str) -> str:
     return url
 
 
+def _parts(text: str) -> list[str]:
+    # Commas separate parts in most styles; Wikipedia's ("Title". Publisher. Date.) uses full
+    # stops, told from abbreviations ("U.S.", "Dr.") by the two lower-case letters before them.
+    parts = [p.strip(" .,;:()") for p in re.split(r"[,;]|(?<=[a-z]{2})\.\s", text)]
+    return [p for p in parts if p and not _DATE_ONLY.fullmatch(p)]
+
+
+# A part that is only a date or a number: never a publisher.
+_DATE_ONLY = re.compile(
+    r"[\W\d]*|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2})?(?:\s*,?\s*\d{4})?",
+    re.IGNORECASE,
+)
+
+
 def parse_note(label: str, text: str) -> Footnote:
     text = text.strip()
     match = _IBID_RE.match(text)
@@ -56,16 +71,15 @@ def parse_note(label: str, text: str) -> Footnote:
         rest = rest[: accessed_match.start()]
     if url_match:
         rest = rest[: url_match.start()] + " " + rest[url_match.end() :]
+    before = ""
     if title_match:
-        rest = (
-            rest[title_match.end() :]
-            if title_match.start() < 3
-            else rest.replace(title_match.group(0), " ")
-        )
-    # Commas separate parts in most styles; Wikipedia's ("Title". Publisher. Date.) uses full
-    # stops, told from abbreviations ("U.S.", "Dr.") by the two lower-case letters before them.
-    parts = [p.strip(" .,;:()") for p in re.split(r"[,;]|(?<=[a-z]{2})\.\s", rest)]
-    parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]*", p)]
+        # What precedes a quoted title is its author ("Jane Doe, “Title”, Reuters, …"); the
+        # publisher comes after it. Only a note with nothing after the title keeps the part
+        # before it as the publisher ("BBC, “Title”").
+        start = rest.find(title_match.group(0))
+        if start >= 0:
+            before, rest = rest[:start], rest[start + len(title_match.group(0)) :]
+    parts = _parts(rest) or _parts(before)
     # Without a quoted title or a URL the parts are too ambiguous (author? title? press?) to
     # label, so the note keeps only its text.
     if parts and (title or url):

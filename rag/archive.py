@@ -47,6 +47,7 @@ class _Row:
     title: str
     authors: list[str]
     published: str | None
+    category: str | None = None
 
 
 @dataclass
@@ -174,7 +175,11 @@ class ArchiveAnswerer:
             ]
             ids = [i for i in theirs if not filters.article_ids or i in filters.article_ids]
             filters = filters.model_copy(update={"article_ids": ids})
-            topic = _without(topic, named) or " ".join(named)
+            topic = _without(topic, named)
+            if len(ids) == 1 or (ids and not topic.strip()):
+                # "Varga's report": their only piece, or with no topic given, their latest.
+                rows = [r for r in self._rows() if r.id in ids]
+                return self.library.article(_newest_first(rows)[0].id)
         found = self.pieces(topic, filters)
         if not found or found[0][1] < self.min_relevance:
             return None
@@ -183,12 +188,26 @@ class ArchiveAnswerer:
     def authors_named(self, question: str) -> list[str]:
         """Author strings of the manifest whose every name word is in the question."""
         asked = set(_words(question))
-        named: list[str] = []
-        for row in self.library.articles():
-            for person in str(row.get("author") or "").split(","):
-                words = [w for w in _words(person) if w not in _TITLES]
-                if words and set(words) <= asked and person.strip() not in named:
-                    named.append(person.strip())
+        people = {
+            person.strip()
+            for row in self.library.articles()
+            for person in str(row.get("author") or "").split(",")
+            if person.strip()
+        }
+        words_of = {p: [w for w in _words(p) if w not in _TITLES] for p in people}
+        surnames: dict[str, set[str]] = {}
+        for words in words_of.values():
+            if words:
+                surnames.setdefault(words[-1], set()).add(" ".join(words))
+        named = []
+        for person, words in sorted(words_of.items()):
+            if not words:
+                continue
+            # The full name, or a surname no other author of the archive has ("Popescu's piece").
+            full = set(words) <= asked
+            surname = len(words[-1]) >= 4 and words[-1] in asked and len(surnames[words[-1]]) == 1
+            if full or surname:
+                named.append(person)
         return named
 
     def _rows(self) -> list[_Row]:
@@ -198,6 +217,7 @@ class ArchiveAnswerer:
                 title=str(r["title"]),
                 authors=[a.strip() for a in str(r.get("author") or "").split(",") if a.strip()],
                 published=str(r["published"]) if r.get("published") else None,
+                category=str(r["category"]) if r.get("category") else None,
             )
             for r in self.library.articles()
         ]
@@ -209,6 +229,22 @@ class ArchiveAnswerer:
             anchor = opening(article)
             statements.append(Statement(f"{_described(article)}.", [anchor] if anchor else []))
         return ArchiveReply(statements)
+
+    def _category_named(self, question: str) -> str | None:
+        """A category of the archive the question filters on ("in the Report category")."""
+        categories = {fold(r.category) for r in self._rows() if r.category}
+        # "the latest report": a piece noun that is one of the archive's categories.
+        after = re.search(r"\b(?:latest|most recent|newest|last)\s+(\w+)", question, re.I)
+        if after and fold(after.group(1)).rstrip("s") in {c.rstrip("s") for c in categories}:
+            noun = fold(after.group(1)).rstrip("s")
+            return next(c for c in categories if c.rstrip("s") == noun)
+        if not re.search(r"\b(?:category|categor\w+|section|series|filed|type)\b", question, re.I):
+            return None
+        asked = set(_words(question))
+        for category in categories:
+            if set(_words(category)) <= asked:
+                return category
+        return None
 
     # answers ------------------------------------------------------------------------------
     def answer(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
@@ -278,7 +314,13 @@ class ArchiveAnswerer:
             if on_topic:
                 on_topic.sort(key=lambda r: -relevance.get(r.id, 0.0))
                 head = f"{who} has written {len(on_topic)} piece(s) on this in the archive:"
-                return self._listing(head, on_topic)
+                reply = self._listing(head, on_topic)
+                rest = [r for r in _newest_first(theirs) if r not in on_topic]
+                if rest:
+                    # The rest of a small body of work, in case the topic was put more
+                    # narrowly than the pieces are.
+                    reply.statements += self._listing(f"Also by {who}:", rest).statements
+                return reply
             head = f"The archive has no piece by {who} on that topic. {who}'s pieces are:"
             return self._listing(head, _newest_first(theirs))
         other = "other " if exclude else ""
@@ -288,7 +330,27 @@ class ArchiveAnswerer:
     def _latest(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
         named = self.authors_named(question)
         topic = _without(intent.topic, named)
+        wanted = self._category_named(question)
+        if wanted:
+            found = self._newest(
+                intent, question, filters, named, _without(topic, [wanted]), wanted
+            )
+            if found is not None:
+                return found
+        return self._newest(intent, question, filters, named, topic, None)
+
+    def _newest(
+        self,
+        intent: Intent,
+        question: str,
+        filters: Filters,
+        named: list[str],
+        topic: str,
+        category: str | None,
+    ) -> ArchiveReply | None:
         pool = [r for r in self._rows() if r.published]
+        if category:
+            pool = [r for r in pool if r.category and fold(r.category) == category]
         if named:
             mine = [r for r in pool if any(_same_person(n, p) for n in named for p in r.authors)]
             pool = (

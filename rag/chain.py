@@ -259,7 +259,12 @@ class AnswerChain(Runnable[Any, Any]):
             cited = numbers[i]
             if not cited:
                 # A heading ("3 articles cite BBC:") stands for the items listed under it.
-                cited = sorted({n for later in numbers[i + 1 :] for n in later})
+                items = []
+                for later in numbers[i + 1 :]:
+                    if not later:
+                        break  # the next heading
+                    items += later
+                cited = sorted(set(items))
             answer.sentences.append(
                 AnswerSentence(
                     text=statement.text,

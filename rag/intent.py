@@ -48,11 +48,11 @@ _PIECE = (
 )
 _SOURCE_NOUN = (
     r"(?:sources?|outlets?|publications?|newspapers?|papers?|media|agenc(?:y|ies)|broadcasters?|"
-    r"websites?|reports?|references?)"
+    r"websites?|reports?|references?|services?|wires?)"
 )
 _CITE_VERB = (
     r"(?:cite[sd]?|citing|quote[sd]?|quoting|rel(?:y|ies|ied) on|draws? on|drew on|"
-    r"refer(?:s|red)? to|references?|uses?|used|mentions?)"
+    r"refer(?:s|red)? to|references?|uses?|used|mentions?|leans? on|leant on|leaned on)"
 )
 
 _RULES: list[tuple[Kind, re.Pattern[str]]] = [
@@ -71,8 +71,13 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
             rf"\b(?:which|what)\s+(?:\w+\s+)?(?:sources|publications|outlets|references|works|"
             rf"documents)\b.*\b(?:{_CITE_VERB}|in|by|behind|underpin)\b.*\b{_PIECE}\b"
             rf"|\b(?:which|what)\s+(?:sources|publications|outlets|references)\b.*\b{_PIECE}\b"
-            rf".*\b{_CITE_VERB}\b|\b(?:notes|bibliography|reference list|sources) (?:of|for|in) "
-            rf"(?:the|our|this)\b.*\b{_PIECE}\b",
+            rf".*\b{_CITE_VERB}\b|\b(?:notes|bibliography|reference list|references|sources|"
+            rf"citations) (?:of|for|in|behind) (?:the |our |this |that )?[\w'’ -]{{0,80}}"
+            rf"\b{_PIECE}\b"
+            rf"|\bwhat (?:does|did|do) (?:the|our|this|that)\b.{{0,80}}\b{_PIECE}\s+{_CITE_VERB}\b"
+            rf"|\b(?:sources|references|outlets)\b.{{0,40}}\b{_CITE_VERB}\b.{{0,60}}\b{_PIECE}\b"
+            rf"|\bwhere (?:does|do|did) (?:the|our|this|that)\b.{{0,80}}\b{_PIECE}\s+(?:get|take|"
+            rf"draw)\b",
             re.I,
         ),
     ),
@@ -80,7 +85,14 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "cited_by",
         re.compile(
             rf"\b(?:which|what)\b(?: of)?(?: (?:our|the|its|this|think tank's|archive's))*"
-            rf"(?: \w+)?\s+{_PIECE}\s+(?:\w+\s+)?{_CITE_VERB}\b",
+            rf"(?: \w+)?\s+{_PIECE}\s+(?:\w+\s+)?{_CITE_VERB}\b"
+            rf"|\b(?:do|does|did|have|has) (?:any|some|all|none)(?: of)?(?: (?:our|the|your|its))?"
+            rf"(?: \w+)?\s+{_PIECE}\s+(?:ever\s+)?{_CITE_VERB}\b"
+            rf"|\b(?:have|has|did|do) (?:we|you|the archive|the think tank)\s+(?:ever\s+)?"
+            rf"(?:cited|quoted|used|relied on|referenced|drawn on|cite|quote|use|rely on)\b"
+            rf"|\b{_PIECE}\s+(?:that|which)\s+{_CITE_VERB}\b|\b{_PIECE} citing\b"
+            rf"|\b(?:anything|something) (?:of ours |we (?:have |'ve )?(?:published |written ))?"
+            rf"(?:that|which) {_CITE_VERB}\b",
             re.I,
         ),
     ),
@@ -89,7 +101,8 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:latest|most recent|newest|last|recent)\b\s+(?:\w+\s+)?{_PIECE}\b"
             rf"|\b{_PIECE}\b.*\b(?:most recent(?:ly)?|latest|newest)\b"
-            r"|\b(?:latest|most recent|newest)\b.*\b(?:by|from|written)\b",
+            r"|\b(?:latest|most recent|newest)\b.*\b(?:by|from|written|published|put out|"
+            r"thing|one)\b",
             re.I,
         ),
     ),
@@ -99,7 +112,10 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bwhat (?:else )?(?:has|have|did)\b.+\b(?:written|write|published|publish)\b"
             r"|\b(?:has|have|did)\b.+\b(?:written|published|write|publish)\s+(?:anything|"
             r"something|much|any|pieces?|articles?|analys[ie]s)\b"
-            r"|\b(?:pieces|articles|analyses|work) (?:by|from)\b",
+            r"|\b(?:pieces|articles|analyses|work|anything|something) (?:by|from)\b"
+            r"|['’]s (?:work|pieces|articles|writing|analyses|output|reports) (?:on|about)\b"
+            r"|\b(?:has|have|did)\b.+\b(?:covered|cover|tackled|looked at|analy[sz]ed|written "
+            r"(?:on|about))\b",
             re.I,
         ),
     ),
@@ -107,7 +123,11 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "author",
         re.compile(
             r"\bwho (?:wrote|writes|authored|penned|is (?:the )?(?:author|writer)|is behind)\b"
-            r"|\b(?:author|writer)s? of\b|\bwritten by whom\b|\bby whom\b.*\bwritten\b",
+            r"|\b(?:author|writer)s? of\b|\bwritten by whom\b|\bby whom\b.*\bwritten\b"
+            r"|\bbyline\b|\bwho\b.{0,30}\b(?:wrote|write|authored|penned)\b"
+            r"|\b(?:which|what) (?:of (?:our|the) )?(?:researchers?|analysts?|authors?|experts?|"
+            r"writers?|fellows?|colleagues?|staff(?:ers)?)\b.*\b(?:wrote|write|authored|penned|"
+            r"behind)\b",
             re.I,
         ),
     ),
@@ -116,7 +136,8 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:publication|release) date\b"
             r"|\bwhen\b.*\b(?:published|publish|come out|came out|released|appear(?:ed)?|"
-            r"put out|posted|written)\b"
+            r"put out|posted|written|go(?:es)? (?:online|live|up|out)|"
+            r"went (?:online|live|up|out))\b"
             r"|\b(?:what|which) (?:date|day|month|year)\b.*\b(?:published|publish|come out|came "
             r"out|released|appear(?:ed)?|posted)\b",
             re.I,
@@ -127,7 +148,8 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:title|headline|name) of\b.*\b{_PIECE}\b"
             r"|^what(?:'s| is| was) (?:the|our|this|that)\b.*\b(?:called|titled|entitled)\??$"
-            r"|\bwhat(?:'s| is| was) the (?:title|headline)\b",
+            r"|\bwhat(?:'s| is| was) the (?:title|headline)\b|\b(?:full|exact|complete|"
+            r"precise) (?:title|headline)\b|\b(?:title|headline)\b.{0,60}\b(?:run|use|give|put)\b",
             re.I,
         ),
     ),
@@ -143,7 +165,21 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "source",
         re.compile(
             rf"\b(?:which|what)\s+(?:\w+\s+)?{_SOURCE_NOUN}\b.*\b(?:report|cover|cite|back|"
-            r"support|underpin|quote|give|behind|source|say|claim|state|according)"
+            r"support|underpin|quote|give|behind|source|say|said|claim|state|according|ran|"
+            r"carried|broke|publish|wrote)"
+            r"|\b(?:is there|do we have|do you have|have we got) (?:a |any |the )?(?:source|"
+            r"reference|citation|basis|footnote)\b"
+            r"|^(?:the )?(?:source|basis|reference|citation|footnote)s? (?:for|behind|of)\b"
+            r"|\b(?:what|which) (?:is|was|are) the (?:source|basis|reference|citation|footnote)s?"
+            r" (?:for|behind|of)\b"
+            r"|\bwhere\b.+\b(?:comes?|came) from\b"
+            r"|\b(?:who|what|which \w+)\b.{0,20}\b(?:reported|said|says|wrote)\s+(?:that|this|it)"
+            r"\s*\??$|\b(?:that|this|it)\s+(?:attributed|sourced|credited)\s+to\s*\??$"
+            r"|\bcited for (?:that|this|it)\b"
+            r"|\bwhere(?: is| was)? (?:that|this|it) from\b"
+            r"|\b(?:sources?|ref|refs|references?|cites?|citations?)\s*\??$"
+            r"|\b(?:source|ref|reference|cite|citation)s? (?:on|for|behind)\b"
+            r"|\b(?:need|got|have|find) (?:a |the |any )?(?:cite|citation|source|ref|reference)\b"
             r"|\baccording to (?:whom|which|what)\b"
             r"|\bwhere (?:does|do|did) .+\b(?:come from|originate|stem from)\b"
             r"|^who (?:reported|says|said|claims|claimed|is cited|is quoted|covered|"
@@ -156,7 +192,8 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ),
 ]
 
-_NAMES_A_PIECE = frozenset({"author", "date", "title", "category", "latest", "count", "sources_of"})
+# "latest" is not here: without a dated piece on the topic it falls back to passages anyway.
+_NAMES_A_PIECE = frozenset({"author", "date", "title", "category", "count", "sources_of"})
 _REFERS = re.compile(rf"\b{_PIECE}\b|\b(?:we|our|us)\b", re.I)
 
 # Cue words dropped from the question to leave what it is about ("the Black Sea insurance").
@@ -169,7 +206,9 @@ _CUE = re.compile(
     rf"category|type|kind|filed|as|under|latest|most|recent|newest|last|sources?|cite[sd]?|"
     rf"citing|draws?|drew|rel(?:y|ies)|use|uses|used|references?|distinct|different|notes?|"
     rf"footnotes?|endnotes?|contain|contains|think|tank's|tank|archive|apart|other|than|"
-    rf"someone|{_PIECE})\b",
+    rf"someone|outlets?|bodies|organi[sz]ations|institutions|information|data|byline|whose|"
+    rf"full|exact|complete|thing|ever|anywhere|basis|there|saying|claim|"
+    rf"go|went|online|live|put|run|covered|cover|month|year|separate|{_PIECE})\b",
     re.I,
 )
 
@@ -193,11 +232,50 @@ class Intent(BaseModel):
         return self.kind in ARCHIVE_KINDS
 
 
+# Chat phrasing around the request itself: "tell me who wrote…", "I'm trying to find out where…".
+_WRAPPER = re.compile(
+    r"^(?:(?:please|hi|hey|ok|so)[,!]?\s+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?"
+    r"(?:tell me|give me|show me|find me|get me|list|find|look up|i need|i want|i'd like|"
+    r"i(?:'m| am) (?:trying|looking|hoping) to (?:find out|find|see|know|learn)|"
+    r"do you know|i wonder|remind me)\b[,:]?\s*",
+    re.I,
+)
+_CONTRACTIONS = [
+    (re.compile(r"\b(what|who|where|when|which|that|it|how)['’]?s\b", re.I), r"\1 is"),
+    (re.compile(r"\b(we|you|they)['’]ve\b", re.I), r"\1 have"),
+    (re.compile(r"\bwho['’]d\b", re.I), "who did"),
+]
+
+
+def normalise(question: str) -> str:
+    q = " ".join(question.replace("’", "'").split())
+    for pattern, repl in _CONTRACTIONS:
+        q = pattern.sub(repl, q)
+    return _WRAPPER.sub("", q).strip()
+
+
+# A pasted claim followed by a short question about it: "… 3% of hull value. who says?"
+_TAIL_WH = re.compile(r"\b(?:who|which|what|where)\b", re.I)
+_TAIL_SOURCE = re.compile(
+    r"\b(?:says?|said|had|ran|citing|cited|cite|from|sources?|sourced|outlet|paper|newspaper|"
+    r"agency|reported|reporting|attributed)\b",
+    re.I,
+)
+
+
+def _asks_source_at_the_end(q: str) -> bool:
+    clauses = [c for c in re.split(r"(?<=[.?!])\s+|\s+[-–—]\s+", q) if c.strip()]
+    if len(clauses) < 2:
+        return False
+    tail = clauses[-1]
+    return len(tail.split()) <= 9 and bool(_TAIL_WH.search(tail) and _TAIL_SOURCE.search(tail))
+
+
 def classify(question: str) -> Intent:
     """The first matching rule wins; rules run from the most to the least specific."""
-    q = " ".join(question.split())
-    kind: Kind = "passage"
-    for name, pattern in _RULES:
+    q = normalise(question)
+    kind: Kind = "source" if _asks_source_at_the_end(q) else "passage"
+    for name, pattern in _RULES if kind == "passage" else []:
         # "Who wrote the score for the film?" asks about the article's subject, not the article:
         # questions about a piece's metadata name the piece (or "we", "our").
         if name in _NAMES_A_PIECE and not _REFERS.search(q):
