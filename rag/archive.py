@@ -13,30 +13,32 @@ chain falls back to passage answering instead of inventing a piece.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from datetime import date
-from urllib.parse import urlparse
+from dataclasses import dataclass
 
 from index.library import Library
-from index.text import MARKER_RE, sentence_spans
-from index.types import Article, Footnote, Paragraph
+from index.types import Article
+from rag.archive_text import (
+    TITLES,
+    ArchiveReply,
+    Statement,
+    article_sources,
+    described,
+    domain,
+    fold,
+    human_date,
+    labels_text,
+    marker_anchor,
+    opening,
+    outlet_named,
+    outlet_phrase,
+    same_person,
+    word_list,
+)
 from rag.intent import Intent
 from rag.retrieval import Retriever
 from rag.types import Filters
 
-_TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "phd", "dr.", "prof."}
 _MAX_LISTED = 10
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """A span of an article a statement cites."""
-
-    article: Article
-    para: Paragraph
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -48,102 +50,6 @@ class _Row:
     authors: list[str]
     published: str | None
     category: str | None = None
-
-
-@dataclass
-class Statement:
-    text: str
-    anchors: list[Anchor] = field(default_factory=list)
-
-
-@dataclass
-class ArchiveReply:
-    statements: list[Statement]
-    refusal: str | None = None  # set when the archive has nothing (e.g. no piece cites an outlet)
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold(text))
-
-
-def human_date(iso: str | None) -> str | None:
-    if not iso:
-        return None
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%B')} {d.year} ({d.isoformat()})"
-
-
-def opening(article: Article) -> Anchor | None:
-    for para in article.paragraphs:
-        spans = sentence_spans(para.text)
-        if spans:
-            a, b = spans[0]
-            return Anchor(article, para, a, b)
-    return None
-
-
-def _described(article: Article) -> str:
-    bits = [b for b in (article.category, article.author, article.published) if b]
-    return f"“{article.title}”" + (f" ({', '.join(bits)})" if bits else "")
-
-
-@dataclass(frozen=True)
-class Source:
-    """One primary source of an article: its notes (Ibid. resolved) grouped by URL or title."""
-
-    key: str
-    name: str
-    title: str | None
-    labels: tuple[str, ...]
-
-
-def article_sources(article: Article) -> list[Source]:
-    grouped: dict[str, list[Footnote]] = {}
-    for note in article.footnotes:
-        resolved = article.resolved_footnote(note.label) or note
-        key = (resolved.url or "").rstrip("/").lower() or fold(
-            f"{resolved.title or ''}|{resolved.publisher or ''}"
-            if resolved.title
-            else resolved.text
-        )
-        grouped.setdefault(key, []).append(resolved)
-    out = []
-    for key, notes in grouped.items():
-        first = notes[0]
-        name = first.publisher or _domain(first.url) or first.title or first.text[:60]
-        out.append(Source(key, name, first.title, tuple(n.label for n in notes)))
-    return out
-
-
-def _domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlparse(url).netloc.lower()
-    return host[4:] if host.startswith("www.") else host or None
-
-
-def _labels(labels: tuple[str, ...]) -> str:
-    return ("note " if len(labels) == 1 else "notes ") + ", ".join(labels)
-
-
-def _marker_anchor(article: Article, labels: tuple[str, ...]) -> Anchor | None:
-    """The sentence carrying the first marker of any of `labels`."""
-    for para in article.paragraphs:
-        for m in para.markers:
-            if m.label in labels:
-                for a, b in sentence_spans(para.text):
-                    if a <= m.start < b or (m.start >= b and m.start == len(para.text.rstrip())):
-                        return Anchor(article, para, a, b)
-                return Anchor(article, para, 0, len(para.text))
-    return None
 
 
 class ArchiveAnswerer:
@@ -171,7 +77,7 @@ class ArchiveAnswerer:
             theirs = [
                 r.id
                 for r in self._rows()
-                if any(_same_person(n, p) for n in named for p in r.authors)
+                if any(same_person(n, p) for n in named for p in r.authors)
             ]
             ids = [i for i in theirs if not filters.article_ids or i in filters.article_ids]
             filters = filters.model_copy(update={"article_ids": ids})
@@ -187,14 +93,14 @@ class ArchiveAnswerer:
 
     def authors_named(self, question: str) -> list[str]:
         """Author strings of the manifest whose every name word is in the question."""
-        asked = set(_words(question))
+        asked = set(word_list(question))
         people = {
             person.strip()
             for row in self.library.articles()
             for person in str(row.get("author") or "").split(",")
             if person.strip()
         }
-        words_of = {p: [w for w in _words(p) if w not in _TITLES] for p in people}
+        words_of = {p: [w for w in word_list(p) if w not in TITLES] for p in people}
         surnames: dict[str, set[str]] = {}
         for words in words_of.values():
             if words:
@@ -227,7 +133,7 @@ class ArchiveAnswerer:
         for r in rows[:_MAX_LISTED]:
             article = self.library.article(r.id)
             anchor = opening(article)
-            statements.append(Statement(f"{_described(article)}.", [anchor] if anchor else []))
+            statements.append(Statement(f"{described(article)}.", [anchor] if anchor else []))
         return ArchiveReply(statements)
 
     def _category_named(self, question: str) -> str | None:
@@ -240,9 +146,9 @@ class ArchiveAnswerer:
             return next(c for c in categories if c.rstrip("s") == noun)
         if not re.search(r"\b(?:category|categor\w+|section|series|filed|type)\b", question, re.I):
             return None
-        asked = set(_words(question))
+        asked = set(word_list(question))
         for category in categories:
-            if set(_words(category)) <= asked:
+            if set(word_list(category)) <= asked:
                 return category
         return None
 
@@ -281,7 +187,7 @@ class ArchiveAnswerer:
         article = self.piece(intent.topic, filters, question)
         if article is None or not (anchor := opening(article)):
             return None
-        return ArchiveReply([Statement(f"The piece is {_described(article)}.", [anchor])])
+        return ArchiveReply([Statement(f"The piece is {described(article)}.", [anchor])])
 
     def _category(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
         article = self.piece(intent.topic, filters, question)
@@ -303,7 +209,7 @@ class ArchiveAnswerer:
         theirs = [
             r
             for r in self._rows()
-            if r.id not in exclude and any(_same_person(n, p) for n in named for p in r.authors)
+            if r.id not in exclude and any(same_person(n, p) for n in named for p in r.authors)
         ]
         if not theirs:
             return None
@@ -352,7 +258,7 @@ class ArchiveAnswerer:
         if category:
             pool = [r for r in pool if r.category and fold(r.category) == category]
         if named:
-            mine = [r for r in pool if any(_same_person(n, p) for n in named for p in r.authors)]
+            mine = [r for r in pool if any(same_person(n, p) for n in named for p in r.authors)]
             pool = (
                 [r for r in pool if r not in mine and r.authors] if intent.exclude_named else mine
             )
@@ -365,7 +271,7 @@ class ArchiveAnswerer:
         anchor = opening(newest)
         if anchor is None:
             return None
-        text = f"The most recent is {_described(newest)}, published {human_date(newest.published)}."
+        text = f"The most recent is {described(newest)}, published {human_date(newest.published)}."
         return ArchiveReply([Statement(text, [anchor])])
 
     def _sources_of(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
@@ -381,17 +287,17 @@ class ArchiveAnswerer:
         statements = [Statement(head, [anchor])]
         for s in sources:
             title = f" — “{s.title}”" if s.title and s.title != s.name else ""
-            where = _marker_anchor(article, s.labels)
+            where = marker_anchor(article, s.labels)
             statements.append(
-                Statement(f"{s.name}{title} ({_labels(s.labels)}).", [where] if where else [])
+                Statement(f"{s.name}{title} ({labels_text(s.labels)}).", [where] if where else [])
             )
         return ArchiveReply(statements)
 
     def _cited_by(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
-        asked = set(_words(question))
-        hits = [r for r in self.library.manifest.citations() if _outlet_named(r, asked)]
+        asked = set(word_list(question))
+        hits = [r for r in self.library.manifest.citations() if outlet_named(r, asked)]
         if not hits:
-            outlet = _outlet_phrase(question) or intent.topic
+            outlet = outlet_phrase(question) or intent.topic
             return ArchiveReply([], refusal=f"No article in the archive cites “{outlet}”.")
         by_article: dict[str, list[str]] = {}
         for r in hits:
@@ -400,16 +306,16 @@ class ArchiveAnswerer:
         citing = [r for r in self._rows() if r.id in by_article]
         citing.sort(key=lambda r: (bool(r.published), bool(r.authors), r.published or "", r.title))
         articles = [self.library.article(r.id) for r in reversed(citing)]
-        outlets = sorted({str(r["publisher"] or _domain(str(r["url"])) or "") for r in hits} - {""})
+        outlets = sorted({str(r["publisher"] or domain(str(r["url"])) or "") for r in hits} - {""})
         head = f"{len(articles)} article(s) cite {' / '.join(outlets[:3])}"
         head += f"; the first {_MAX_LISTED}:" if len(articles) > _MAX_LISTED else ":"
         statements = [Statement(head)]
         for a in articles[:_MAX_LISTED]:
             order = {n.label: i for i, n in enumerate(a.footnotes)}
             labels = tuple(sorted(set(by_article[a.id]), key=lambda x: order.get(x, len(order))))
-            where = _marker_anchor(a, labels)
+            where = marker_anchor(a, labels)
             statements.append(
-                Statement(f"{_described(a)}, {_labels(labels)}.", [where] if where else [])
+                Statement(f"{described(a)}, {labels_text(labels)}.", [where] if where else [])
             )
         return ArchiveReply(statements)
 
@@ -428,14 +334,8 @@ class ArchiveAnswerer:
         return ArchiveReply([Statement(text, [anchor])])
 
 
-def _same_person(a: str, b: str) -> bool:
-    wa = [w for w in _words(a) if w not in _TITLES]
-    wb = [w for w in _words(b) if w not in _TITLES]
-    return bool(wa) and wa == wb
-
-
 def _without(topic: str, names: list[str]) -> str:
-    drop = {w for n in names for w in _words(n)}
+    drop = {w for n in names for w in word_list(n)}
     words = [w for w in re.findall(r"[\w'’-]+", topic) if fold(w).strip("'’s") not in drop]
     words = [w for w in words if not re.fullmatch(r"['’]s?", w)]
     return " ".join(words)
@@ -443,27 +343,3 @@ def _without(topic: str, names: list[str]) -> str:
 
 def _newest_first(rows: list[_Row]) -> list[_Row]:
     return sorted(rows, key=lambda r: (r.published or "", r.title), reverse=True)
-
-
-def _outlet_named(row: dict[str, object], asked: set[str]) -> bool:
-    publisher = str(row.get("publisher") or "")
-    names = [re.sub(r"\(.*?\)", " ", publisher), *re.findall(r"\(([^)]+)\)", publisher)]
-    for name in names:
-        words = [w for w in _words(name) if w not in {"the", "of", "and", "news"}]
-        if len(words) and (len(words) > 1 or len(words[0]) >= 3) and set(words) <= asked:
-            return True
-    host = _domain(str(row.get("url") or "")) or ""
-    label = host.split(".")[0] if host else ""
-    if host and re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", publisher.lower()):
-        label = publisher.lower().split(".")[0]
-    return len(label) >= 3 and label in asked
-
-
-def _outlet_phrase(question: str) -> str | None:
-    m = re.search(
-        r"\b(?:cite[sd]?|quote[sd]?|rel(?:y|ies) on|draws? on|refer(?:s)? to|reference|use)\s+"
-        r"(?:the\s+)?(.+?)(?:\s+(?:reporting|publications|articles|data|reports))?\s*\??$",
-        question.strip(),
-        re.I,
-    )
-    return MARKER_RE.sub("", m.group(1)).strip() if m else None
