@@ -8,10 +8,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlparse
 
 from index.text import MARKER_RE, sentence_spans
 from index.types import Article, Footnote, Paragraph
+from rag.citations import host as domain
 
 TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "phd", "dr.", "prof."}
 
@@ -97,13 +97,6 @@ def article_sources(article: Article) -> list[Source]:
         name = first.publisher or domain(first.url) or first.title or first.text[:60]
         out.append(Source(key, name, first.title, tuple(n.label for n in notes)))
     return out
-
-
-def domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlparse(url).netloc.lower()
-    return host[4:] if host.startswith("www.") else host or None
 
 
 def labels_text(labels: tuple[str, ...]) -> str:

@@ -67,7 +67,7 @@ def attribution(refs: list[SourceRef]) -> str:
         return "The article gives no source of its own for this"
     parts = []
     for r in refs:
-        name = r.publisher or _host(r.url) or (None if r.title else r.text.strip()) or "a note"
+        name = r.publisher or host(r.url) or (None if r.title else r.text.strip()) or "a note"
         how = [f"note {r.label}"]
         if r.ibid_of:
             how.append(f"Ibid. of note {r.ibid_of}")
@@ -78,7 +78,8 @@ def attribution(refs: list[SourceRef]) -> str:
     return "According to " + " and ".join(parts)
 
 
-def _host(url: str | None) -> str | None:
+def host(url: str | None) -> str | None:
+    """The web host of a URL, without www.: how a note with no publisher is named."""
     if not url:
         return None
     host = url.split("//", 1)[-1].split("/", 1)[0].lower()

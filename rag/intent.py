@@ -10,7 +10,7 @@ articles, people or outlets: those are resolved against the manifest at answer t
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -27,19 +27,8 @@ Kind = Literal[
     "cited_by",
     "count",
 ]
-ARCHIVE_KINDS: frozenset[str] = frozenset(
-    {
-        "author",
-        "date",
-        "title",
-        "category",
-        "by_author",
-        "latest",
-        "sources_of",
-        "cited_by",
-        "count",
-    }
-)
+# Everything but passages and claim sources is a question about the archive's own records.
+ARCHIVE_KINDS: frozenset[str] = frozenset(get_args(Kind)) - {"passage", "source"}
 
 # Words that name a piece of the archive ("the Black Sea insurance analysis").
 _PIECE = (
