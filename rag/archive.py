@@ -23,7 +23,6 @@ from rag.archive_text import (
     Statement,
     article_sources,
     described,
-    domain,
     fold,
     human_date,
     labels_text,
@@ -34,6 +33,7 @@ from rag.archive_text import (
     same_person,
     word_list,
 )
+from rag.citations import host
 from rag.intent import Intent
 from rag.retrieval import Retriever
 from rag.types import Filters
@@ -51,12 +51,16 @@ class _Row:
     published: str | None
     category: str | None = None
 
+    def by(self, named: list[str]) -> bool:
+        return any(same_person(n, p) for n in named for p in self.authors)
+
 
 class ArchiveAnswerer:
     def __init__(self, library: Library, retriever: Retriever, min_relevance: float) -> None:
         self.library = library
         self.retriever = retriever
         self.min_relevance = min_relevance
+        self._listed: tuple[int, list[_Row]] | None = None
 
     # resolution -------------------------------------------------------------------------
     def pieces(self, topic: str, filters: Filters, k: int = 20) -> list[tuple[str, float]]:
@@ -74,11 +78,7 @@ class ArchiveAnswerer:
         pieces, and their name leaves the topic ("Cenk Tamer's piece on the thaw")."""
         named = self.authors_named(question) if question else []
         if named:
-            theirs = [
-                r.id
-                for r in self._rows()
-                if any(same_person(n, p) for n in named for p in r.authors)
-            ]
+            theirs = [r.id for r in self._rows() if r.by(named)]
             ids = [i for i in theirs if not filters.article_ids or i in filters.article_ids]
             filters = filters.model_copy(update={"article_ids": ids})
             topic = _without(topic, named)
@@ -94,12 +94,7 @@ class ArchiveAnswerer:
     def authors_named(self, question: str) -> list[str]:
         """Author strings of the manifest whose every name word is in the question."""
         asked = set(word_list(question))
-        people = {
-            person.strip()
-            for row in self.library.articles()
-            for person in str(row.get("author") or "").split(",")
-            if person.strip()
-        }
+        people = {person for row in self._rows() for person in row.authors}
         words_of = {p: [w for w in word_list(p) if w not in TITLES] for p in people}
         surnames: dict[str, set[str]] = {}
         for words in words_of.values():
@@ -117,6 +112,13 @@ class ArchiveAnswerer:
         return named
 
     def _rows(self) -> list[_Row]:
+        """The manifest's article list, read once per archive generation, not per lookup."""
+        generation = self.library.manifest.generation()
+        if self._listed is None or self._listed[0] != generation:
+            self._listed = (generation, self._read_rows())
+        return self._listed[1]
+
+    def _read_rows(self) -> list[_Row]:
         return [
             _Row(
                 id=str(r["id"]),
@@ -206,11 +208,7 @@ class ArchiveAnswerer:
             if article is None or not article.authors:
                 return None
             named, exclude, topic = list(article.authors), {article.id}, ""
-        theirs = [
-            r
-            for r in self._rows()
-            if r.id not in exclude and any(same_person(n, p) for n in named for p in r.authors)
-        ]
+        theirs = [r for r in self._rows() if r.id not in exclude and r.by(named)]
         if not theirs:
             return None
         who = " and ".join(named)
@@ -237,31 +235,24 @@ class ArchiveAnswerer:
         named = self.authors_named(question)
         topic = _without(intent.topic, named)
         wanted = self._category_named(question)
+        others = intent.exclude_named
         if wanted:
-            found = self._newest(
-                intent, question, filters, named, _without(topic, [wanted]), wanted
-            )
+            found = self._newest(named, others, _without(topic, [wanted]), wanted)
             if found is not None:
                 return found
-        return self._newest(intent, question, filters, named, topic, None)
+        return self._newest(named, others, topic, None)
 
     def _newest(
-        self,
-        intent: Intent,
-        question: str,
-        filters: Filters,
-        named: list[str],
-        topic: str,
-        category: str | None,
+        self, named: list[str], others: bool, topic: str, category: str | None
     ) -> ArchiveReply | None:
+        """The newest dated piece: by `named` (or, with `others`, by anyone else), on `topic`,
+        in `category`."""
         pool = [r for r in self._rows() if r.published]
         if category:
             pool = [r for r in pool if r.category and fold(r.category) == category]
         if named:
-            mine = [r for r in pool if any(same_person(n, p) for n in named for p in r.authors)]
-            pool = (
-                [r for r in pool if r not in mine and r.authors] if intent.exclude_named else mine
-            )
+            mine = [r for r in pool if r.by(named)]
+            pool = [r for r in pool if r not in mine and r.authors] if others else mine
         if topic:
             relevance = dict(self.pieces(topic, Filters(article_ids=[r.id for r in pool])))
             pool = [r for r in pool if relevance.get(r.id, 0.0) >= self.min_relevance]
@@ -306,7 +297,7 @@ class ArchiveAnswerer:
         citing = [r for r in self._rows() if r.id in by_article]
         citing.sort(key=lambda r: (bool(r.published), bool(r.authors), r.published or "", r.title))
         articles = [self.library.article(r.id) for r in reversed(citing)]
-        outlets = sorted({str(r["publisher"] or domain(str(r["url"])) or "") for r in hits} - {""})
+        outlets = sorted({str(r["publisher"] or host(str(r["url"])) or "") for r in hits} - {""})
         head = f"{len(articles)} article(s) cite {' / '.join(outlets[:3])}"
         head += f"; the first {_MAX_LISTED}:" if len(articles) > _MAX_LISTED else ":"
         statements = [Statement(head)]

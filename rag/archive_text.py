@@ -11,7 +11,7 @@ from datetime import date
 
 from index.text import MARKER_RE, sentence_spans
 from index.types import Article, Footnote, Paragraph
-from rag.citations import host as domain
+from rag.citations import host, source_key
 
 TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "phd", "dr.", "prof."}
 
@@ -85,16 +85,12 @@ def article_sources(article: Article) -> list[Source]:
     grouped: dict[str, list[Footnote]] = {}
     for note in article.footnotes:
         resolved = article.resolved_footnote(note.label) or note
-        key = (resolved.url or "").rstrip("/").lower() or fold(
-            f"{resolved.title or ''}|{resolved.publisher or ''}"
-            if resolved.title
-            else resolved.text
-        )
-        grouped.setdefault(key, []).append(resolved)
+        key = source_key(resolved.url, resolved.title, resolved.publisher, resolved.text)
+        grouped.setdefault(key or f"label:{note.label}", []).append(resolved)
     out = []
     for key, notes in grouped.items():
         first = notes[0]
-        name = first.publisher or domain(first.url) or first.title or first.text[:60]
+        name = first.publisher or host(first.url) or first.title or first.text[:60]
         out.append(Source(key, name, first.title, tuple(n.label for n in notes)))
     return out
 
@@ -128,9 +124,9 @@ def outlet_named(row: dict[str, object], asked: set[str]) -> bool:
         words = [w for w in word_list(name) if w not in {"the", "of", "and", "news"}]
         if len(words) and (len(words) > 1 or len(words[0]) >= 3) and set(words) <= asked:
             return True
-    host = domain(str(row.get("url") or "")) or ""
-    label = host.split(".")[0] if host else ""
-    if host and re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", publisher.lower()):
+    web = host(str(row.get("url") or "")) or ""
+    label = web.split(".")[0] if web else ""
+    if web and re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", publisher.lower()):
         label = publisher.lower().split(".")[0]
     return len(label) >= 3 and label in asked
 

@@ -29,12 +29,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, Protocol
-from urllib.parse import urlparse
 
 from pydantic import BaseModel, Field
 
 from index.errors import IbidError
 from index.types import Article
+from rag.citations import host, source_key
 from rag.types import Answer, SourceRef
 
 FORMATS = ("bibtex", "ris", "csl-json")
@@ -158,13 +158,8 @@ class _Collector:
     ) -> None:
         title, publisher, url = _clean(title), _clean(publisher), _clean(url)
         text, accessed = _clean(text), _clean(accessed)
-        if url:
-            identity = f"url:{url}"
-        elif title:
-            identity = f"title:{title.casefold()}|{(publisher or '').casefold()}"
-        elif text:
-            identity = f"text:{text.casefold()}"
-        else:
+        identity = source_key(url, title, publisher, text)
+        if identity is None:
             return
         entry = self._entries.get(identity)
         if entry is None:
@@ -276,8 +271,7 @@ def _ascii_words(text: str) -> list[str]:
 def _base_key(e: BibEntry) -> str:
     stem = "".join(_ascii_words(e.publisher or ""))[:20]
     if not stem and e.url:
-        host = (urlparse(e.url).hostname or "").removeprefix("www.").split(".")
-        stem = "".join(_ascii_words(host[0] if host else ""))
+        stem = "".join(_ascii_words((host(e.url) or "").split(".")[0]))
     year = e.accessed[:4] if e.accessed else ""
     words = [w for w in _ascii_words(e.title) if w not in _STOPWORDS][:3]
     return "-".join(x for x in (f"{stem or 'source'}{year}", *words) if x)

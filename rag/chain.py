@@ -125,10 +125,7 @@ class AnswerChain(Runnable[Any, Any]):
             if reply is not None:
                 answer = Answer(question=question, answer="", mode=mode, intent=intent.kind)
                 yield from self._from_archive(answer, reply, standalone, req.filters)
-                timings["total"] = (time.perf_counter() - t0) * 1e3
-                answer.timings_ms = {k: round(v, 2) for k, v in timings.items()}
-                yield {"type": "citations", "citations": answer.citations}
-                yield {"type": "answer", "answer": answer}
+                yield from _finish(answer, t0, timings)
                 return
         naming = intent.kind == "source" and self.settings.answer.name_sources
         if intent.about_archive or (intent.kind == "source" and not naming):
@@ -168,10 +165,7 @@ class AnswerChain(Runnable[Any, Any]):
             yield from self._extractive(answer, query, evidence, extra, qvec, intent)
         else:
             yield from self._llm(answer, standalone, relevant)
-        timings["total"] = (time.perf_counter() - t0) * 1e3
-        answer.timings_ms = {k: round(v, 2) for k, v in timings.items()}
-        yield {"type": "citations", "citations": answer.citations}
-        yield {"type": "answer", "answer": answer}
+        yield from _finish(answer, t0, timings)
 
     # answerers ---------------------------------------------------------------------------
     def _articles(self, evidence: list[Evidence]) -> dict[str, Article]:
@@ -347,6 +341,14 @@ def _locate(article: Article, chunk: Chunk, text: str) -> tuple[Paragraph, int, 
         a, b = sentence_at(para, chunk.char_start, chunk.char_start + 1)
         return para, a, b
     return best[1], best[2], best[3]
+
+
+def _finish(answer: Answer, t0: float, timings: dict[str, float]) -> Iterator[Event]:
+    """The stream's last events: the citations, then the timed Answer."""
+    timings["total"] = (time.perf_counter() - t0) * 1e3
+    answer.timings_ms = {k: round(v, 2) for k, v in timings.items()}
+    yield {"type": "citations", "citations": answer.citations}
+    yield {"type": "answer", "answer": answer}
 
 
 def _span_in_quote(question: str, quote: str) -> AnswerSpan | None:

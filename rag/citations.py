@@ -60,22 +60,39 @@ def source_ref(article: Article, label: str, attached: str = "sentence") -> Sour
     )
 
 
+def describe_ref(ref: SourceRef) -> str:
+    """A resolved note as prose: "BBC — “Title” (note ii, Ibid. of note i)". Labels carry no
+    brackets, so they are never read as the answer's own citation numbers."""
+    name = ref.publisher or host(ref.url) or (None if ref.title else ref.text.strip()) or "a note"
+    how = [f"note {ref.label}"]
+    if ref.ibid_of:
+        how.append(f"Ibid. of note {ref.ibid_of}")
+    if ref.attached == "following":
+        how.append("covering the preceding sentences")
+    title = f" — “{ref.title}”" if ref.title else ""
+    return f"{name}{title} ({', '.join(how)})"
+
+
 def attribution(refs: list[SourceRef]) -> str:
     """Who the quoted sentence's notes say the claim comes from, for the answer's own text:
     "According to BBC — “Title” (note ii, Ibid. of note i)"."""
     if not refs:
         return "The article gives no source of its own for this"
-    parts = []
-    for r in refs:
-        name = r.publisher or host(r.url) or (None if r.title else r.text.strip()) or "a note"
-        how = [f"note {r.label}"]
-        if r.ibid_of:
-            how.append(f"Ibid. of note {r.ibid_of}")
-        if r.attached == "following":
-            how.append("covering the preceding sentences")
-        title = f" — “{r.title}”" if r.title else ""
-        parts.append(f"{name}{title} ({', '.join(how)})")
-    return "According to " + " and ".join(parts)
+    return "According to " + " and ".join(describe_ref(r) for r in refs)
+
+
+def source_key(
+    url: str | None, title: str | None, publisher: str | None, text: str | None
+) -> str | None:
+    """What makes two notes the same primary source: the URL, else title and publisher, else
+    the note's text. None for a note with none of these."""
+    if url:
+        return f"url:{url}"
+    if title:
+        return f"title:{title.casefold()}|{(publisher or '').casefold()}"
+    if text:
+        return f"text:{text.casefold()}"
+    return None
 
 
 def host(url: str | None) -> str | None:

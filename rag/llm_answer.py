@@ -9,6 +9,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from index.text import split_sentences, strip_markers
+from rag.citations import describe_ref
 from rag.types import Evidence, SourceRef, Turn
 
 REFUSAL_TOKEN = "NOT_IN_ARCHIVE"
@@ -54,18 +55,9 @@ def evidence_block(
         block = f"[{i}] ({where})\n{strip_markers(c.text)}"
         refs = (notes or {}).get(c.id) or []
         if refs:
-            block += "\nSources: " + "; ".join(_describe(r) for r in refs)
+            block += "\nSources: " + "; ".join(describe_ref(r) for r in refs)
         blocks.append(block)
     return "\n\n".join(blocks)
-
-
-def _describe(ref: SourceRef) -> str:
-    bits = [f"note {ref.label}"]
-    if ref.ibid_of:
-        bits.append(f"Ibid. of note {ref.ibid_of}")
-    title = f" “{ref.title}”" if ref.title else ""
-    name = ref.publisher or ref.url or ("" if ref.title else ref.text)
-    return f"{name}{title} ({', '.join(bits)})".strip()
 
 
 def messages(

@@ -71,9 +71,6 @@ class Service:
 
         return _guard("Citation lookup", run, html=True)
 
-    def cite_html(self, claim: str, k: float) -> str:
-        return self.cite_view(claim, k)[0]
-
     def sources_view(self, url: str, publisher: str) -> tuple[str, list[dict[str, Any]]]:
         """Outputs: the matching sources as HTML, and as kept for a bibliography export."""
         url, publisher = (url or "").strip(), (publisher or "").strip()
@@ -83,9 +80,6 @@ class Service:
             html=True,
         )
         return sources_html(rows, url, publisher), rows
-
-    def sources_html(self, url: str, publisher: str) -> str:
-        return self.sources_view(url, publisher)[0]
 
     def export_passages(self, passages: list[Passage] | None, fmt: str | None) -> Any:
         """Output: the download of the last claim lookup's sources."""
