@@ -16,9 +16,10 @@ from bs4 import BeautifulSoup, Tag
 from trafilatura.settings import Document
 
 from index.errors import ParseError
+from index.parse.blocks import DocMeta, attach_notes
 from index.parse.common import looks_like_name, parse_date, slugify, with_title_heading
 from index.parse.html_notes import outermost, take_notes, tokens
-from index.parse.plaintext import attach_notes, parse_text
+from index.parse.plaintext import parse_text
 from index.text import normalize_space
 from index.types import Article
 
@@ -190,7 +191,7 @@ def parse_html(path: Path, text: str, content_hash: str) -> Article:
         source=str(path),
         fmt="html",
         content_hash=content_hash,
-        meta=meta,
+        meta=DocMeta(**meta),
     )
     if not article.paragraphs:
         raise ParseError(path, "no article text found in the HTML")

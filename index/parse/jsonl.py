@@ -28,8 +28,9 @@ from typing import Any
 
 from index.errors import ParseError
 from index.notes import parse_note
+from index.parse.blocks import DocMeta, attach_notes
 from index.parse.common import content_hash, parse_date, slugify
-from index.parse.plaintext import attach_notes, parse_text
+from index.parse.plaintext import parse_text
 from index.types import Article, Footnote
 
 _NOTE_LINE_RE = re.compile(
@@ -135,16 +136,16 @@ def _article(obj: Any, path: Path, line: str) -> Article:
     date_key = "published" if "published" in obj else "date"
     date_text = _str_field(obj, date_key)
     published = parse_date(date_text) if date_text else None
-    meta = {
-        "title": title,
-        "authors": authors,
-        "published": published,
-        "url": _str_field(obj, "url"),
-        "language": _str_field(obj, "language"),
-        "category": _str_field(obj, "category"),
-        "highlights": _str_list(obj, "highlights"),
-        "author_bio": _str_field(obj, "author_bio"),
-    }
+    meta = DocMeta(
+        title=title,
+        authors=authors,
+        published=published,
+        url=_str_field(obj, "url"),
+        language=_str_field(obj, "language"),
+        category=_str_field(obj, "category"),
+        highlights=_str_list(obj, "highlights"),
+        author_bio=_str_field(obj, "author_bio"),
+    )
     notes = _notes(obj)
     # The title heading goes first so the header heuristics never take the body's opening
     # paragraph or heading for the title.

@@ -17,6 +17,7 @@ from typing import Any
 from pypdf import PdfReader
 
 from index.errors import ParseError
+from index.parse.blocks import DocMeta
 from index.parse.common import (
     content_hash,
     looks_like_name,
@@ -223,7 +224,7 @@ def parse_pdf(path: Path, data: bytes) -> Article:
         source=str(path),
         fmt="pdf",
         content_hash=content_hash(data),
-        meta=meta,
+        meta=DocMeta(**meta),
     )
     if not article.paragraphs:
         raise ParseError(path, "PDF has no extractable text (scanned image?); run OCR first")

@@ -11,17 +11,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.notes import parse_note, resolve_ibids
+from index.parse.blocks import Block, DocMeta, Heading, Note, Para, assemble
 from index.parse.common import (
-    detect_language,
     is_boilerplate,
     is_related_heading,
     looks_like_name,
     parse_date,
     surname,
 )
-from index.text import find_markers, normalize_space, split_sentences
-from index.types import Article, Footnote, Paragraph
+from index.text import normalize_space, split_sentences
+from index.types import Article
 
 _NOTE_RE = re.compile(
     r"^(?:\[(?P<caret>\^)?(?P<br>\d{1,4}|[ivxlcdm]{1,8}|(?(caret)[\w.-]{1,24}|(?!)))\](?P<colon>:)?"
@@ -208,26 +207,40 @@ def parse_text(
     source: str = "",
     fmt: str = "txt",
     content_hash: str = "",
-    meta: dict[str, Any] | None = None,
+    meta: DocMeta | None = None,
 ) -> Article:
     """Parse article text into an Article. `meta` values (from HTML or JSONL) win over guesses."""
+    guessed, blocks, warnings = text_blocks(text)
+    return assemble(
+        blocks,
+        guessed.merged(meta) if meta else guessed,
+        article_id=article_id,
+        source=source,
+        fmt=fmt,
+        content_hash=content_hash,
+        warnings=warnings,
+    )
+
+
+def text_blocks(text: str) -> tuple[DocMeta, list[Block], list[str]]:
+    """What the conventions of scraped text say: metadata, typed blocks, warnings."""
     parts = _Parts()
     blocks = [b for raw in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) for b in _classify(raw)]
     blocks = _split_header(blocks, parts)
 
-    notes: list[Footnote] = []
+    notes: list[Note] = []
     body: list[_Block] = []
     trailer: list[_Block] = []
     last_note = max((j for j, b in enumerate(blocks) if b.kind == "note"), default=-1)
     in_notes_section = False
     for j, b in enumerate(blocks):
         if b.kind == "note":
-            notes.append(parse_note(b.label, b.text))
+            notes.append(Note(b.label, b.text))
             in_notes_section = True
         elif b.kind == "notes_heading":
             in_notes_section = True
         elif in_notes_section and b.kind == "text" and (m := _NUMBERED_NOTE_RE.match(b.text)):
-            notes.append(parse_note(m.group("label"), m.group("text")))
+            notes.append(Note(m.group("label"), m.group("text")))
         elif 0 <= last_note < j:
             trailer.append(b)
         else:
@@ -238,85 +251,14 @@ def parse_text(
     else:
         body = _split_trailer(body, parts)
 
-    paragraphs: list[Paragraph] = []
-    section: str | None = None
+    out: list[Block] = []
     for j, b in enumerate(body):
         if b.kind == "heading":
-            section = b.text
+            out.append(Heading(b.text, b.level))
         elif b.kind == "text":
             nxt = body[j + 1] if j + 1 < len(body) else None
             if _heading_like(b.text) and len(b.text.split()) <= 12 and nxt and nxt.kind == "text":
-                section = b.text
-                continue
-            paragraphs.append(
-                Paragraph(
-                    n=len(paragraphs) + 1,
-                    section=section,
-                    text=b.text,
-                    markers=find_markers(b.text),
-                )
-            )
-
-    warnings = parts.warnings
-    warnings += resolve_ibids(notes)
-    warnings += _check_notes(paragraphs, notes)
-
-    merged = {**parts.meta, **{k: v for k, v in (meta or {}).items() if v not in (None, "", [])}}
-    title = merged.get("title") or article_id
-    if " " not in title and "_" in title:
-        title = title.replace("_", " ")
-    body_text = " ".join(p.text for p in paragraphs)
-    return Article(
-        id=article_id,
-        title=title,
-        authors=[a.strip() for a in merged.get("authors", []) if a.strip()],
-        published=merged.get("published"),
-        category=merged.get("category"),
-        language=merged.get("language") or detect_language(body_text),
-        url=merged.get("url"),
-        highlights=merged.get("highlights", []),
-        paragraphs=paragraphs,
-        footnotes=notes,
-        author_bio=merged.get("author_bio"),
-        source=source,
-        format=fmt,
-        content_hash=content_hash,
-        warnings=warnings,
-    )
-
-
-def _check_notes(paragraphs: list[Paragraph], notes: list[Footnote]) -> list[str]:
-    warnings: list[str] = []
-    labels = [n.label for n in notes]
-    for label in sorted({x for x in labels if labels.count(x) > 1}):
-        warnings.append(f"note label [{label}] appears {labels.count(label)} times")
-    cited = {m.label for p in paragraphs for m in p.markers}
-    for p in paragraphs:
-        for label in p.footnotes:
-            if label not in labels:
-                warnings.append(
-                    f"paragraph {p.n} cites [{label}] but the notes list has no such note"
-                )
-    for label in dict.fromkeys(labels):
-        if label not in cited:
-            warnings.append(f"note [{label}] is never cited in the text")
-    return warnings
-
-
-def attach_notes(article: Article, notes: list[Footnote]) -> Article:
-    """Add notes found outside the text (an HTML notes list, a JSONL field) to `article`.
-
-    The warnings `parse_text` made about markers and notes are recomputed over all the notes,
-    so a marker whose note arrives here is no longer reported as missing.
-    """
-    if not notes:
-        return article
-    old = [n.model_copy(update={"ibid_of": None}) for n in article.footnotes]
-    stale = set(resolve_ibids(old)) | set(_check_notes(article.paragraphs, old))
-    all_notes = [n.model_copy(update={"ibid_of": None}) for n in [*article.footnotes, *notes]]
-    warnings = [w for w in article.warnings if w not in stale]
-    warnings += resolve_ibids(all_notes)
-    warnings += _check_notes(article.paragraphs, all_notes)
-    return article.model_copy(
-        update={"footnotes": all_notes, "warnings": list(dict.fromkeys(warnings))}
-    )
+                out.append(Heading(b.text, 2))
+            else:
+                out.append(Para(b.text))
+    return DocMeta(**parts.meta), [*out, *notes], parts.warnings
