@@ -13,7 +13,7 @@ SAMPLE ?= ../shared/corpus/sample
 CHROMIUM ?= /usr/bin/chromium
 export IBID_CHROMIUM := $(CHROMIUM)
 
-.PHONY: install demo serve test test-all lint typecheck bench screenshots chromium clean
+.PHONY: install demo serve test test-all lint typecheck bench screenshots chromium doc-tools clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -41,6 +41,20 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "warning: $(CHROMIUM) not found; run 'sudo apt-get install chromium' (browser tests need it)" >&2; \
+	fi
+
+# Installs the tools that regenerate tests/fixtures/docs (pdflatex, pandoc, LibreOffice,
+# pdftotext) with apt-get when they are missing and we are root; otherwise says how.
+DOC_TOOLS_APT := texlive-latex-base texlive-latex-recommended texlive-latex-extra \
+	texlive-fonts-recommended pandoc libreoffice-writer-nogui poppler-utils
+doc-tools:
+	@if command -v pdflatex >/dev/null 2>&1 && command -v pandoc >/dev/null 2>&1 \
+		&& command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing the document tools for tests/fixtures/docs: apt-get install $(DOC_TOOLS_APT)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DOC_TOOLS_APT) >/dev/null; \
+	else \
+		echo "warning: pdflatex/pandoc/soffice/pdftotext not all found; run 'sudo apt-get install $(DOC_TOOLS_APT)' (tests/fixtures/docs/make_docs.py needs them)" >&2; \
 	fi
 
 test: $(STAMP) chromium
