@@ -23,6 +23,7 @@ FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".docx": "docx",
     ".jsonl": "jsonl",
 }
 
@@ -103,6 +104,10 @@ def parse_file(
         from index.parse.pdf import parse_pdf
 
         return [parse_pdf(path, data)]
+    if fmt == "docx":
+        from index.parse.docx import parse_docx
+
+        return [parse_docx(path, data)]
     text = decode_html(path, data) if fmt == "html" else decode_text(path, data)
     if fmt == "jsonl":
         from index.parse.jsonl import parse_jsonl
