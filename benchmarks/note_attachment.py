@@ -35,7 +35,7 @@ def _gold(path: Path) -> list[tuple[set[str], set[str]]]:
     ]
 
 
-def measure(freshwiki: Path = FRESHWIKI) -> dict[str, Any]:
+def measure(freshwiki: Path = FRESHWIKI, *, cover_preceding: bool = False) -> dict[str, Any]:
     tp = attached = allowed = sentences = with_gold = matched = 0
     by_kind: dict[str, list[int]] = {"sentence": [0, 0], "following": [0, 0]}
     for txt in sorted((freshwiki / "txt").glob("*.txt")):
@@ -58,7 +58,7 @@ def measure(freshwiki: Path = FRESHWIKI) -> dict[str, Any]:
                 if score < 0.6:
                     continue
                 matched += 1
-                refs = sources_for_span(article, para, a, b)
+                refs = sources_for_span(article, para, a, b, cover_preceding=cover_preceding)
                 got = {normalize_url(r.url) for r in refs if r.url}
                 gold = best & reachable
                 with_gold += bool(gold)
@@ -70,6 +70,7 @@ def measure(freshwiki: Path = FRESHWIKI) -> dict[str, Any]:
                         by_kind[r.attached][0] += normalize_url(r.url) in best
                         by_kind[r.attached][1] += 1
     return {
+        "cover_preceding": cover_preceding,
         "sentences": sentences,
         "sentences_matched_to_json": matched,
         "sentences_with_reachable_gold": with_gold,
@@ -84,7 +85,11 @@ def measure(freshwiki: Path = FRESHWIKI) -> dict[str, Any]:
 
 
 def main() -> None:
-    print(write_result("note-attachment", measure()))
+    # The default (own markers only) is what Ibid attaches; the convention is measured too,
+    # since `answer.cover_preceding` can turn it on.
+    result = measure()
+    result["with_cover_preceding"] = measure(cover_preceding=True)
+    print(write_result("note-attachment", result))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ Definitions (also in the README):
 - answer_correctness: share of answerable cases with expected facts whose (non-refused) answer
   contains every expect_all string and at least one expect_any string (case-insensitive).
 - source_accuracy: share of cases with gold URLs where a cited footnote's URL is one of them.
+- source_shown: the same, also counting the notes a citation shows as nearby (a quote with no
+  marker of its own, and the note closing the next sentence, which may cover it).
 - refusal_precision / refusal_recall: refusal as the positive class, against `answerable`.
 - claim_article@1, claim_source@1, claim_source@5: claim cases, top passage (or top 5) from the
   right article / citing a gold URL.
@@ -45,6 +47,7 @@ GATED = (
     "faithfulness",
     "answer_correctness",
     "source_accuracy",
+    "source_shown",
     "refusal_precision",
     "refusal_recall",
     "claim_article@1",
@@ -84,6 +87,7 @@ class CaseResult(BaseModel):
     numbers_in_text: list[int] = Field(default_factory=list)
     valid_numbers: list[int] = Field(default_factory=list)
     cited_urls: list[str] = Field(default_factory=list)
+    nearby_urls: list[str] = Field(default_factory=list)
     retrieved: list[tuple[str, int, int]] = Field(default_factory=list)
     gold_articles: list[str] = Field(default_factory=list)
     gold_paragraphs: list[tuple[str, int]] = Field(default_factory=list)
@@ -204,10 +208,13 @@ def answer_correctness(cases: list[CaseResult]) -> float | None:
     )
 
 
-def source_accuracy(cases: list[CaseResult]) -> float | None:
+def source_accuracy(cases: list[CaseResult], *, nearby: bool = False) -> float | None:
+    def shown(c: CaseResult) -> set[str]:
+        return {_norm_url(u) for u in [*c.cited_urls, *(c.nearby_urls if nearby else [])]}
+
     return _share(
         [
-            bool({_norm_url(u) for u in c.cited_urls} & {_norm_url(u) for u in c.gold_urls})
+            bool(shown(c) & {_norm_url(u) for u in c.gold_urls})
             for c in cases
             if c.kind == "question" and c.gold_urls
         ]
@@ -318,6 +325,7 @@ def compute(cases: list[CaseResult], k: int) -> dict[str, float | None]:
         "faithfulness": faithfulness(cases),
         "answer_correctness": answer_correctness(cases),
         "source_accuracy": source_accuracy(cases),
+        "source_shown": source_accuracy(cases, nearby=True),
         "refusal_precision": ref_p,
         "refusal_recall": ref_r,
         **claim_hits(cases),

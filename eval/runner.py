@@ -93,6 +93,7 @@ def _run_question(case: EvalCase, chain: AnswerChain, mode: str | None) -> m.Cas
         numbers_in_text=[int(x) for x in re.findall(r"\[(\d+)\]", answer.answer)],
         valid_numbers=_valid_numbers(answer, lib),
         cited_urls=[f.url for c in answer.citations for f in c.footnotes if f.url],
+        nearby_urls=[f.url for c in answer.citations for f in c.nearby_notes if f.url],
         retrieved=[
             (e.chunk.article_id, e.chunk.para_start, e.chunk.para_end) for e in answer.evidence
         ],
@@ -110,7 +111,14 @@ def _run_question(case: EvalCase, chain: AnswerChain, mode: str | None) -> m.Cas
 
 def _run_claim(case: EvalCase, chain: AnswerChain) -> m.CaseResult:
     t0 = time.perf_counter()
-    passages = cite(chain.library, chain.retriever, chain.checker, case.claim, k=5)
+    passages = cite(
+        chain.library,
+        chain.retriever,
+        chain.checker,
+        case.claim,
+        k=5,
+        cover_preceding=chain.settings.answer.cover_preceding,
+    )
     latency = (time.perf_counter() - t0) * 1e3
     return m.CaseResult(
         id=case.id,

@@ -208,7 +208,7 @@ class AnswerChain(Runnable[Any, Any]):
         chosen = extractive.select(
             ranked, self.settings.answer.max_sentences, self.settings.answer.keep_ratio
         )
-        book = CitationBook()
+        book = CitationBook(cover_preceding=self.settings.answer.cover_preceding)
         parts: list[str] = []
         for c in chosen:
             n = book.cite(c.article, c.para, c.start, c.end)
@@ -226,7 +226,8 @@ class AnswerChain(Runnable[Any, Any]):
             text = c.text
             if intent.kind == "source":
                 # The claim's primary source, named in the answer itself, not only in the note.
-                text = f"{attribution(book.citations[n - 1].footnotes)}: {c.text}"
+                cited = book.citations[n - 1]
+                text = f"{attribution(cited.footnotes, cited.nearby_notes)}: {c.text}"
                 answer.sentences[-1].text = text
                 answer.sentences[-1].claim = c.text
             piece = f"{text} [{n}]"
@@ -243,7 +244,7 @@ class AnswerChain(Runnable[Any, Any]):
             self._refuse(answer, evidence, reply.refusal)
             yield {"type": "token", "text": answer.answer}
             return
-        book = CitationBook()
+        book = CitationBook(cover_preceding=self.settings.answer.cover_preceding)
         numbers = [
             [book.cite(a.article, a.para, a.start, a.end) for a in s.anchors]
             for s in reply.statements
@@ -290,7 +291,7 @@ class AnswerChain(Runnable[Any, Any]):
         if llm_answer.is_refusal(reply):
             self._refuse(answer, evidence)
             return
-        book = CitationBook()
+        book = CitationBook(cover_preceding=self.settings.answer.cover_preceding)
         parts: list[str] = []
         for text, valid, dropped in llm_answer.parse_reply(reply, len(evidence)):
             reasons = [f"dropped citation [{n}]: no such evidence" for n in dropped]

@@ -36,12 +36,26 @@ def _closes(text: str, marker: Marker, sentence_end: int) -> bool:
     return not any(ch.isalnum() for ch in rest)
 
 
-def sources_for_span(article: Article, para: Paragraph, start: int, end: int) -> list[SourceRef]:
-    """Footnotes whose markers fall in text[start:end]; failing that, the markers that close the
-    next marked sentence, which by the usual convention cover the sentences before it."""
-    inside, attached = covering_markers(para, start, end)
-    labels = dict.fromkeys(m.label for m in inside)
-    return [r for r in (source_ref(article, label, attached) for label in labels) if r]
+def sources_for_span(
+    article: Article, para: Paragraph, start: int, end: int, *, cover_preceding: bool = False
+) -> list[SourceRef]:
+    """Footnotes whose markers fall in text[start:end]. With `cover_preceding`, failing those,
+    the markers that close the next marked sentence (the convention that such a note covers
+    the sentences before it); otherwise those are only `nearby_sources`."""
+    attached, nearby = split_sources(article, para, start, end)
+    return attached + nearby if cover_preceding else attached
+
+
+def split_sources(
+    article: Article, para: Paragraph, start: int, end: int
+) -> tuple[list[SourceRef], list[SourceRef]]:
+    """(notes whose markers are in the span, notes that close the next marked sentence when
+    the span has none). The second kind is a presumption: measured on FreshWiki, whose gold
+    credits a reference only to the sentence carrying its marker, 3% of such URLs were right."""
+    markers, how = covering_markers(para, start, end)
+    labels = dict.fromkeys(m.label for m in markers)
+    refs = [r for r in (source_ref(article, label, how) for label in labels) if r]
+    return (refs, []) if how == "sentence" else ([], refs)
 
 
 def source_ref(article: Article, label: str, attached: str = "sentence") -> SourceRef | None:
@@ -68,17 +82,24 @@ def describe_ref(ref: SourceRef) -> str:
     if ref.ibid_of:
         how.append(f"Ibid. of note {ref.ibid_of}")
     if ref.attached == "following":
-        how.append("covering the preceding sentences")
+        how.append("closing the next sentence")
     title = f" — “{ref.title}”" if ref.title else ""
     return f"{name}{title} ({', '.join(how)})"
 
 
-def attribution(refs: list[SourceRef]) -> str:
+def attribution(refs: list[SourceRef], nearby: list[SourceRef] | None = None) -> str:
     """Who the quoted sentence's notes say the claim comes from, for the answer's own text:
-    "According to BBC — “Title” (note ii, Ibid. of note i)"."""
-    if not refs:
-        return "The article gives no source of its own for this"
-    return "According to " + " and ".join(describe_ref(r) for r in refs)
+    "According to BBC — “Title” (note ii, Ibid. of note i)". With no note of its own, the
+    paragraph's next note is named as what it is, a note that may cover the sentence."""
+    if refs:
+        return "According to " + " and ".join(describe_ref(r) for r in refs)
+    if nearby:
+        names = " and ".join(describe_ref(r) for r in nearby)
+        return (
+            "The article gives no source of its own for this; the note closing the next "
+            f"sentence, {names}, may cover it"
+        )
+    return "The article gives no source of its own for this"
 
 
 def source_key(
@@ -103,7 +124,18 @@ def host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def make_citation(n: int, article: Article, para: Paragraph, start: int, end: int) -> Citation:
+def make_citation(
+    n: int,
+    article: Article,
+    para: Paragraph,
+    start: int,
+    end: int,
+    *,
+    cover_preceding: bool = False,
+) -> Citation:
+    attached, nearby = split_sources(article, para, start, end)
+    if cover_preceding:
+        attached, nearby = attached + nearby, []
     return Citation(
         n=n,
         article_id=article.id,
@@ -116,7 +148,8 @@ def make_citation(n: int, article: Article, para: Paragraph, start: int, end: in
         quote=para.text[start:end],
         start=start,
         end=end,
-        footnotes=sources_for_span(article, para, start, end),
+        footnotes=attached,
+        nearby_notes=nearby,
     )
 
 
@@ -133,7 +166,8 @@ def sentence_at(para: Paragraph, start: int, end: int) -> tuple[int, int]:
 class CitationBook:
     """Numbers citations in order of first use; the same quote always gets the same number."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, cover_preceding: bool = False) -> None:
+        self.cover_preceding = cover_preceding
         self.citations: list[Citation] = []
         self._index: dict[tuple[str, int, int, int], int] = {}
 
@@ -141,6 +175,8 @@ class CitationBook:
         key = (article.id, para.n, start, end)
         if key not in self._index:
             n = len(self.citations) + 1
-            self.citations.append(make_citation(n, article, para, start, end))
+            self.citations.append(
+                make_citation(n, article, para, start, end, cover_preceding=self.cover_preceding)
+            )
             self._index[key] = n
         return self._index[key]

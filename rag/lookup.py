@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from index.library import Library
 from index.text import tokenize
 from rag import extractive
-from rag.citations import sources_for_span
+from rag.citations import split_sources
 from rag.retrieval import Retriever
 from rag.types import Filters, SourceRef
 
@@ -33,6 +33,11 @@ class Passage(BaseModel):
     reasons: list[str] = Field(default_factory=list)
     score: float = 0.0
     footnotes: list[SourceRef] = Field(default_factory=list)
+    nearby_notes: list[SourceRef] = Field(
+        default_factory=list,
+        description="With no marker in the quote: the notes closing the next marked sentence, "
+        "which may cover it (not attached).",
+    )
 
 
 def cite(
@@ -44,6 +49,7 @@ def cite(
     k: int = 5,
     filters: Filters | None = None,
     pool: int = 12,
+    cover_preceding: bool = False,
 ) -> list[Passage]:
     """Passages that support or contradict `claim`, best support first."""
     qvec = library.embeddings.embed_query(claim)
@@ -56,6 +62,9 @@ def cite(
     verdicts = checker.check_many([(claim, [c.text]) for c in top])
     out: list[Passage] = []
     for c, v in zip(top, verdicts, strict=True):
+        attached, nearby = split_sources(c.article, c.para, c.start, c.end)
+        if cover_preceding:
+            attached, nearby = attached + nearby, []
         overlap = len(claim_tokens & c.tokens) / (len(claim_tokens) or 1)
         if v.supported:
             verdict = "supports"
@@ -78,7 +87,8 @@ def cite(
                 verdict=verdict,
                 reasons=v.reasons,
                 score=round(c.score, 4),
-                footnotes=sources_for_span(c.article, c.para, c.start, c.end),
+                footnotes=attached,
+                nearby_notes=nearby,
             )
         )
     rank = {"supports": 0, "contradicts": 1, "related": 2}

@@ -43,8 +43,8 @@ class SourceRef(BaseModel):
     attached: str = Field(
         default="sentence",
         description="'sentence': the marker is in the quoted sentence; 'following': the quote "
-        "has no marker, and the note closes the next marked sentence of the paragraph, so by "
-        "convention it covers the preceding sentences.",
+        "has no marker, and the note closes the next marked sentence of the paragraph, which "
+        "by a common convention may cover the sentences before it.",
     )
 
 
@@ -60,7 +60,16 @@ class Citation(BaseModel):
     quote: str = Field(description="Exact words of the paragraph, text[start:end].")
     start: int
     end: int
-    footnotes: list[SourceRef] = Field(default_factory=list)
+    footnotes: list[SourceRef] = Field(
+        default_factory=list,
+        description="The quote's primary sources: notes whose markers are in the quote (and, "
+        "with answer.cover_preceding, the notes closing the next marked sentence).",
+    )
+    nearby_notes: list[SourceRef] = Field(
+        default_factory=list,
+        description="When the quote has no marker: the notes closing the paragraph's next "
+        "marked sentence, shown as possibly covering it but not attached as its source.",
+    )
 
 
 class AnswerSpan(BaseModel):

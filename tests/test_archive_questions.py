@@ -153,10 +153,13 @@ def test_source_naming_can_be_switched_off(library: Library) -> None:
 
 
 def test_attribution_says_when_there_is_no_source() -> None:
-    assert attribution([]).startswith("The article gives no source")
-    ref = SourceRef(label="3", publisher="Reuters", title="T", attached="following")
-    assert attribution([ref]) == (
-        "According to Reuters — “T” (note 3, covering the preceding sentences)"
+    assert attribution([]) == "The article gives no source of its own for this"
+    own = SourceRef(label="2", publisher="BBC", title="S")
+    assert attribution([own]) == "According to BBC — “S” (note 2)"
+    near = SourceRef(label="3", publisher="Reuters", title="T", attached="following")
+    assert attribution([], [near]) == (
+        "The article gives no source of its own for this; the note closing the next sentence, "
+        "Reuters — “T” (note 3, closing the next sentence), may cover it"
     )
 
 

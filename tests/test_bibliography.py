@@ -259,9 +259,14 @@ def test_cli_sources_as_ris(ibid: Any) -> None:
     assert set(rows[0]) == {"url", "title", "publisher", "cited_by"}
 
 
+CLAIM_V = "World media analyses said the US had lost India to Russia and China"
+ASK_V = "What did analyses in the world media suggest about India drifting towards Russia?"
+
+
 @pytest.mark.shared
 def test_cli_cite_and_ask_as_bibtex(ibid: Any) -> None:
-    for args in (("cite", "Modi visited Moscow in July 2025"), ("ask", MODI)):
+    # Sentences whose own marker [v] cites GMFUS: a quote with no marker exports no source.
+    for args in (("cite", CLAIM_V), ("ask", ASK_V)):
         out = ibid(*args, "--format", "bibtex")
         assert out.exit_code == 0, out.stderr
         parsed = bibtexparser.parse_string(out.stdout)
@@ -293,9 +298,9 @@ def test_web_downloads(library: Library) -> None:
     from ui.web_render import Exchange
 
     chain = AnswerChain(library)
-    answer = chain.invoke(MODI)
+    answer = chain.invoke(ASK_V)
     chat = Chat(chain, llm_configured=False)
-    file = chat.bibliography([Exchange(question=MODI, answer=answer)], "csl-json")
+    file = chat.bibliography([Exchange(question=ASK_V, answer=answer)], "csl-json")
     path = _download(file)
     assert file.visible and path.name == "ibid-sources.json"
     assert GMFUS in {item["URL"] for item in json.loads(path.read_text(encoding="utf-8"))}

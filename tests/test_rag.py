@@ -60,12 +60,15 @@ def test_answer_cites_the_right_sentence(chain: AnswerChain) -> None:
 def test_footnote_source_resolved_through_ibid(chain: AnswerChain) -> None:
     a = chain.invoke("By how much did Trump reduce tariffs on Indian goods?")
     c = _cited_quote(a, "from 50% to 18%")
-    notes = {f.label: f for f in c.footnotes}
-    assert "ii" in notes, c.footnotes
+    # The tariff sentence has no marker: [ii] closes the next sentence, so it is shown as a
+    # note that may cover the quote, resolved through its Ibid., but not attached.
+    assert c.footnotes == []
+    notes = {f.label: f for f in c.nearby_notes}
+    assert "ii" in notes, c.nearby_notes
     assert notes["ii"].ibid_of == "i" and notes["ii"].url == BBC and notes["ii"].publisher == "BBC"
 
-    b = chain.invoke("Who suggested that Trump be nominated for the Nobel Peace Prize?")
-    c = _cited_quote(b, "Shahbaz Sharif")
+    b = chain.invoke("Which outlet reported that Modi turned down Trump's phone calls?")
+    c = _cited_quote(b, "Modi rejected both")
     assert [(f.label, f.ibid_of) for f in c.footnotes] == [("iv", "iii")]
     assert TOI in (c.footnotes[0].url or "")
 
@@ -167,7 +170,8 @@ def test_cite_finds_paraphrase_and_flags_contradiction(chain: AnswerChain) -> No
     )
     top = wrong[0]
     assert "50% to 18%" in top.quote and top.verdict == "contradicts"
-    assert [f.url for f in top.footnotes] == [BBC]
+    # No marker in the quote: BBC's note closes the next sentence and is shown as nearby.
+    assert top.footnotes == [] and [f.url for f in top.nearby_notes] == [BBC]
 
 
 def test_sources_lists_citing_paragraphs(library: Library) -> None:
@@ -254,8 +258,9 @@ def test_ask_cite_sources_cli_json(tmp_path: Path) -> None:
         "footnotes",
     ):
         assert key in c
-    for key in ("label", "title", "publisher", "url", "accessed", "text"):
-        assert key in c["footnotes"][0]
+    # Modi's Moscow visit has no marker of its own: the next sentence's note is nearby.
+    for key in ("label", "title", "publisher", "url", "accessed", "text", "attached"):
+        assert key in (c["footnotes"] or c["nearby_notes"])[0]
     for key in ("text", "citations", "supported", "support"):
         assert key in a["sentences"][0]
 
@@ -325,3 +330,19 @@ def test_note_attachment_is_precise() -> None:
     # A marker closing a sentence covers the unmarked sentences back to the previous marker.
     assert labels("Analysts agree.") == (["8"], "following")
     assert labels("Later news came.") == ([], "sentence")
+
+
+def test_a_note_closing_the_next_sentence_is_shown_not_attached(library: Library) -> None:
+    from rag.citations import make_citation
+
+    article = library.article("india-us-rapprochement")
+    para = next(p for p in article.paragraphs if "Modi visited Moscow" in p.text)
+    start = para.text.index("On the other hand, Modi visited Moscow")
+    end = para.text.index("In short,")
+    plain = make_citation(1, article, para, start, end)
+    # [v] closes "In short, ... China”.[v]": by default a presumption, not the quote's source.
+    assert plain.footnotes == []
+    assert [f.label for f in plain.nearby_notes] == ["v"]
+    assert plain.nearby_notes[0].attached == "following"
+    covered = make_citation(1, article, para, start, end, cover_preceding=True)
+    assert [f.label for f in covered.footnotes] == ["v"] and covered.nearby_notes == []

@@ -213,6 +213,7 @@ def cite(
         claim,
         k=k,
         filters=_filters(author, since, until, article, language),
+        cover_preceding=chain.settings.answer.cover_preceding,
     )
     if fmt:
         from rag.bibliography import entries_from_passages

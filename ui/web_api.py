@@ -53,7 +53,14 @@ class Service:
     def passages(self, claim: str, k: int) -> list[Passage]:
         claim = check_text(claim, "claim")
         ch = self.chain
-        return cite(self.library, ch.retriever, ch.checker, claim, k=max(1, min(int(k), 20)))
+        return cite(
+            self.library,
+            ch.retriever,
+            ch.checker,
+            claim,
+            k=max(1, min(int(k), 20)),
+            cover_preceding=ch.settings.answer.cover_preceding,
+        )
 
     def _paragraph(self, p: Passage) -> Paragraph | None:
         try:

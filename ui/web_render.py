@@ -196,10 +196,19 @@ def note_html(f: SourceRef) -> str:
     if f.attached == "following":
         bits.append(
             '<span class="ibid-attached" title="The quote has no marker of its own; this note '
-            "closes the next sentence that has one, and by convention covers the sentences "
-            'before it.">covers the preceding sentences</span>'
+            "closes the next sentence that has one. By a common convention it may cover the "
+            'sentences before it, but nothing in the text confirms it.">closes the next sentence; '
+            "may cover this one</span>"
         )
     return f'<li class="ibid-note">{" ".join(bits)}</li>'
+
+
+def notes_html(footnotes: list[SourceRef], nearby: list[SourceRef]) -> str:
+    """A quote's own notes; failing those, the paragraph's next note, shown as unconfirmed."""
+    if footnotes:
+        return "".join(note_html(f) for f in footnotes)
+    none = '<li class="ibid-note ibid-none">No footnote marker in these words.</li>'
+    return none + "".join(note_html(f) for f in nearby)
 
 
 def card_html(
@@ -212,7 +221,7 @@ def card_html(
 ) -> str:
     meta = [x for x in (c.author, c.published, c.section and f"§ {c.section}") if x]
     meta.append(f"¶{c.paragraph}")
-    labels = {f.label for f in c.footnotes}
+    labels = {f.label for f in [*c.footnotes, *c.nearby_notes]}
     stale = para is None or para.text[c.start : c.end] != c.quote
     if stale:
         body = f"<mark>{esc(c.quote)}</mark>"
@@ -224,9 +233,7 @@ def card_html(
         assert para is not None
         bold = (c.start + span.start, c.start + span.end) if span is not None else None
         body, note = paragraph_html(para, c.start, c.end, labels, bold), ""
-    notes = "".join(note_html(f) for f in c.footnotes) or (
-        '<li class="ibid-note ibid-none">No footnote covers these words.</li>'
-    )
+    notes = notes_html(c.footnotes, c.nearby_notes)
     nav = " ".join(
         cite_link(turn, n).replace('class="ibid-cite"', 'class="ibid-cite is-current"')
         if n == c.n
@@ -305,6 +312,9 @@ def answer_markdown(answer: Answer) -> str:
     spans = answer_spans(answer)
     for c in answer.citations:
         srcs = "; ".join(_source_md(f) for f in c.footnotes) or "no footnote"
+        if not c.footnotes and c.nearby_notes:
+            near = "; ".join(_source_md(f) for f in c.nearby_notes)
+            srcs += f" (the next sentence's note may cover it: {near})"
         quote = bold_quote(c.quote, spans.get(c.n))
         lines.append(f"[{c.n}] {c.title}, ¶{c.paragraph} — “{quote}” — source: {srcs}")
     return "\n".join(lines)

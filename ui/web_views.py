@@ -6,7 +6,7 @@ from typing import Any
 
 from index.types import Paragraph
 from rag.lookup import Passage
-from ui.web_render import esc, note_html, paragraph_html, source_link
+from ui.web_render import esc, notes_html, paragraph_html, source_link
 
 _VERDICT = {
     "supports": ("ibid-v-supports", "supports"),
@@ -29,15 +29,13 @@ def passages_html(claim: str, passages: list[tuple[Passage, Paragraph | None]]) 
         reasons = f'<p class="ibid-reasons">{esc("; ".join(p.reasons))}</p>' if p.reasons else ""
         context = ""
         if para is not None and para.text[p.start : p.end] == p.quote:
-            labels = {f.label for f in p.footnotes}
+            labels = {f.label for f in [*p.footnotes, *p.nearby_notes]}
             context = (
                 "<details><summary>Whole paragraph</summary>"
                 f'<blockquote class="ibid-para">{paragraph_html(para, p.start, p.end, labels)}'
                 "</blockquote></details>"
             )
-        notes = "".join(note_html(f) for f in p.footnotes) or (
-            '<li class="ibid-note ibid-none">No footnote covers these words.</li>'
-        )
+        notes = notes_html(p.footnotes, p.nearby_notes)
         out.append(
             f'<article class="ibid-result">'
             f'<p class="ibid-result-head"><span class="ibid-verdict {cls}">{esc(word)}</span> '
