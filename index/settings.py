@@ -81,7 +81,7 @@ class ChromaSettings(BaseModel):
 class IngestSettings(BaseModel):
     max_file_mb: float = Field(default=20.0, description="Files larger than this are refused.")
     extensions: list[str] = Field(
-        default=[".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl"],
+        default=[".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl"],
         description="File endings ingest picks up when walking a folder.",
     )
 

@@ -36,6 +36,8 @@ class IngestReport:
     removed: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
+    # One entry per file parsed in this run: its articles' notes and markers, counted.
+    parsed: list[dict[str, Any]] = field(default_factory=list)
     articles: int = 0
     chunks: int = 0
     collection: str = ""
@@ -214,6 +216,7 @@ def _ingest_file(lib: Library, path: Path, report: IngestReport, pipe: _Pipeline
     finally:
         report.timings_s["parse"] += time.perf_counter() - t0
     ids: list[str] = []
+    report.parsed.append(file_summary(source, articles))
     for article in articles:
         article = article.model_copy(
             update={"id": pipe.article_id(article, source), "source": source}
@@ -225,6 +228,22 @@ def _ingest_file(lib: Library, path: Path, report: IngestReport, pipe: _Pipeline
         pipe.add(article)
     gone = sorted(set(prior[1] if prior else []) - set(ids))
     pipe.file_done(_FileDone(source, digest, ids, gone))
+
+
+def file_summary(source: str, articles: list[Article]) -> dict[str, Any]:
+    """The parse report of one file: notes found (and with a URL), markers linked to a note,
+    and the labels that do not match (first 20 of each)."""
+    sums = [a.note_summary() for a in articles]
+    return {
+        "path": source,
+        "articles": len(articles),
+        "notes": sum(s.notes for s in sums),
+        "notes_with_url": sum(s.notes_with_url for s in sums),
+        "markers": sum(s.markers for s in sums),
+        "linked": sum(s.linked for s in sums),
+        "markers_without_note": [x for s in sums for x in s.markers_without_note][:20],
+        "notes_never_cited": [x for s in sums for x in s.notes_never_cited][:20],
+    }
 
 
 def reconcile(lib: Library) -> int:

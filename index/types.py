@@ -45,6 +45,17 @@ class Paragraph(BaseModel):
         return list(dict.fromkeys(m.label for m in self.markers))
 
 
+class NoteSummary(BaseModel):
+    """How an article's markers and notes fit together: the parse report of one article."""
+
+    notes: int
+    notes_with_url: int
+    markers: int = Field(description="Markers printed in the body, repeats included.")
+    linked: int = Field(description="Markers whose label has a note.")
+    markers_without_note: list[str] = Field(default_factory=list)
+    notes_never_cited: list[str] = Field(default_factory=list)
+
+
 class Article(BaseModel):
     id: str
     title: str
@@ -88,6 +99,23 @@ class Article(BaseModel):
                 "accessed": original.accessed,
             }
         )
+
+    def note_summary(self) -> NoteSummary:
+        labels = {n.label for n in self.footnotes}
+        markers = [m.label for p in self.paragraphs for m in p.markers]
+        cited = set(markers)
+        return NoteSummary(
+            notes=len(self.footnotes),
+            notes_with_url=sum(1 for n in self.footnotes if self._url_of(n)),
+            markers=len(markers),
+            linked=sum(1 for label in markers if label in labels),
+            markers_without_note=list(dict.fromkeys(x for x in markers if x not in labels)),
+            notes_never_cited=[n.label for n in self.footnotes if n.label not in cited],
+        )
+
+    def _url_of(self, note: Footnote) -> str | None:
+        resolved = self.resolved_footnote(note.label)
+        return resolved.url if resolved else note.url
 
     def paragraph(self, n: int) -> Paragraph | None:
         if 1 <= n <= len(self.paragraphs) and self.paragraphs[n - 1].n == n:

@@ -557,7 +557,7 @@ def test_note_urls_keep_balanced_parentheses_and_bare_urls() -> None:
         ("blank.md", b"  \n\t\n", "only whitespace"),
         ("binary.txt", b"abc\x00def", "NUL bytes"),
         ("latin1.txt", "Café".encode("latin-1"), "not UTF-8"),
-        ("notes.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
+        ("notes.odt", b"PK\x03\x04", "unsupported file type '.odt'"),
         (
             "menu.html",
             b"<html><body><nav><a href='/'>Home</a></nav><script>var x = 1;</script></body></html>",

@@ -37,6 +37,7 @@ def article_json(article: Article) -> dict[str, Any]:
         ],
         "author_bio": article.author_bio,
         "warnings": article.warnings,
+        "note_summary": article.note_summary().model_dump(),
     }
 
 
@@ -62,7 +63,7 @@ def article_text(article: Article) -> str:
         notes = f"  (notes: {', '.join(p.footnotes)})" if p.footnotes else ""
         out += ["", textwrap.fill(f"¶{p.n} {p.text}", 100) + notes]
     if article.footnotes:
-        out += ["", "Notes:"]
+        out += ["", "Notes (● carries a URL, ○ does not):"]
         for n in article.footnotes:
             r = article.resolved_footnote(n.label) or n
             ibid = f" → Ibid. of [{n.ibid_of}]" if n.ibid_of else ""
@@ -71,7 +72,8 @@ def article_text(article: Article) -> str:
                 for x in (r.title, r.publisher, r.url, r.accessed and f"accessed {r.accessed}")
                 if x
             ]
-            line = f"  [{n.label}]{ibid} " + (" | ".join(parts) if parts else n.text)
+            dot = "●" if r.url else "○"
+            line = f"  {dot} [{n.label}]{ibid} " + (" | ".join(parts) if parts else n.text)
             out.append(line)
     if article.author_bio:
         out += ["", "About the author:", textwrap.fill(article.author_bio, 100)]
@@ -90,6 +92,31 @@ def articles_text(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _parse_summary(parsed: list[dict[str, Any]], show: int = 10) -> list[str]:
+    """Totals over the files parsed, then the files whose markers and notes do not match
+    (worst first, at most `show`); the full list is in --json."""
+    if not parsed:
+        return []
+    total = {k: sum(f[k] for f in parsed) for k in ("notes", "notes_with_url", "markers", "linked")}
+    lines = [
+        f"  notes: {total['notes']} found in {len(parsed)} parsed file(s), "
+        f"{total['notes_with_url']} with a URL; markers: {total['linked']} of "
+        f"{total['markers']} linked to a note"
+    ]
+    odd = [f for f in parsed if f["markers_without_note"] or f["notes_never_cited"]]
+    odd.sort(key=lambda f: -(len(f["markers_without_note"]) + len(f["notes_never_cited"])))
+    for f in odd[:show]:
+        bits = [f"{f['notes']} notes, {f['linked']}/{f['markers']} markers linked"]
+        if f["markers_without_note"]:
+            bits.append("no note for " + " ".join(f"[{x}]" for x in f["markers_without_note"][:8]))
+        if f["notes_never_cited"]:
+            bits.append("never cited " + " ".join(f"[{x}]" for x in f["notes_never_cited"][:8]))
+        lines.append(f"    {f['path']}: " + "; ".join(bits))
+    if len(odd) > show:
+        lines.append(f"    … and {len(odd) - show} more file(s) with unmatched labels (see --json)")
+    return lines
+
+
 def ingest_text(report: IngestReport) -> str:
     lines = [
         f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
@@ -97,6 +124,7 @@ def ingest_text(report: IngestReport) -> str:
         f"articles, {report.chunks} chunks"
     ]
     lines += [f"  failed: {f['path']}: {f['error']}" for f in report.failed]
+    lines += _parse_summary(report.parsed)
     if report.warnings:
         lines.append(f"  {len(report.warnings)} warnings (see --json)")
     return "\n".join(lines)
@@ -104,7 +132,7 @@ def ingest_text(report: IngestReport) -> str:
 
 def _source_line(f: SourceRef) -> str:
     ibid = f" (Ibid. → [{f.ibid_of}])" if f.ibid_of else ""
-    how = "" if f.attached == "sentence" else " (covers the preceding sentences)"
+    how = "" if f.attached == "sentence" else " (closes the next sentence; may cover this one)"
     parts = [x for x in (f.title and f"“{f.title}”", f.publisher, f.url) if x]
     return f"[{f.label}]{ibid}{how} " + (", ".join(parts) if parts else f.text)
 
@@ -124,8 +152,14 @@ def answer_text(answer: Answer) -> str:
             f"[{c.n}] {where} — {c.article_id}",
             textwrap.fill(f"“{c.quote}”", 100, initial_indent="    ", subsequent_indent="    "),
         ]
-        out += [f"    source {_source_line(f)}" for f in c.footnotes]
+        out += _source_lines(c.footnotes, c.nearby_notes)
     return "\n".join(out)
+
+
+def _source_lines(footnotes: list[SourceRef], nearby: list[SourceRef]) -> list[str]:
+    if footnotes:
+        return [f"    source {_source_line(f)}" for f in footnotes]
+    return [f"    nearby {_source_line(f)}" for f in nearby]
 
 
 def passages_text(passages: list[Passage]) -> str:
@@ -137,7 +171,7 @@ def passages_text(passages: list[Passage]) -> str:
         out.append(
             textwrap.fill(f"“{p.quote}”", 100, initial_indent="    ", subsequent_indent="    ")
         )
-        out += [f"    source {_source_line(f)}" for f in p.footnotes]
+        out += _source_lines(p.footnotes, p.nearby_notes)
     return "\n".join(out)
 
 

@@ -17,7 +17,7 @@ from ui.web_views import article_choices, article_rows, author_choices
 
 log = logging.getLogger("ibid.ui")
 
-ALLOWED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".jsonl")
+ALLOWED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl")
 RESULT_HEADERS = ["file", "result", "articles", "message"]
 
 

@@ -1,15 +1,16 @@
-"""PDF articles: pypdf text, page by page, rebuilt into paragraphs for `parse_text`.
+"""PDF articles, read from the glyphs: body paragraphs, headings, footnotes and endnotes.
 
-pypdf gives lines as laid out on the page, so this module undoes the layout: drops running
-headers, footers and page numbers, re-joins wrapped lines (and words hyphenated at a line end),
-and puts a blank line wherever a paragraph, heading or note starts.
+pypdf opens and checks the file and reads its /Info metadata; pdfminer.six gives every glyph
+with its font and position (`pdf_layout`), from which `pdf_read` finds the page furniture,
+the footnote areas, the endnote sections and the superscript markers. The first page gives
+the title when the metadata's is missing or junk ("Microsoft Word - draft.docx"), and the
+byline and date printed under it.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,26 +18,31 @@ from typing import Any
 from pypdf import PdfReader
 
 from index.errors import ParseError
-from index.parse.blocks import DocMeta
+from index.parse.blocks import Block, DocMeta, Note, assemble
 from index.parse.common import (
     content_hash,
     looks_like_name,
+    parse_date,
     slugify,
-    surname,
-    with_title_heading,
 )
-from index.parse.plaintext import parse_text
+from index.parse.pdf_layout import Line, Page, body_size, read_pages
+from index.parse.pdf_read import (
+    RawNote,
+    Reader,
+    endnote_sections,
+    furniture,
+    gather_notes,
+    join_lines,
+    note_labels,
+    split_footnotes,
+)
 from index.text import normalize_space
 from index.types import Article
 
-_PAGE_NO_RE = re.compile(
-    r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
+_JUNK_TITLE_RE = re.compile(
+    r"^(?:microsoft word\s*-|untitled|document\d*$)|\.(?:docx?|pdf|indd|odt|tex)$", re.I
 )
-_NOTE_START_RE = re.compile(r"^(?:\[\^?[\w.-]{1,24}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S")
-_NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[ivxlcdm]{1,6})[.)]\s+\S")
-_TERMINAL_RE = re.compile(r"[.!?:…][\"”’')\]]*(?:\s?(?:\[\^?[\w.-]{1,24}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))*$")
-_JUNK_TITLE_RE = re.compile(r"^(?:microsoft word\s*-|untitled)|\.(?:docx?|pdf|indd|odt)$", re.I)
-_EDGE = 2  # lines at the top and bottom of a page where running headers and footers sit
+_NAMES_SPLIT_RE = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
 
 
 def _reader(path: Path, data: bytes) -> PdfReader:
@@ -56,135 +62,6 @@ def _reader(path: Path, data: bytes) -> PdfReader:
         if not opened:
             raise ParseError(path, "PDF is password-protected; save a decrypted copy first")
     return reader
-
-
-def _page_lines(path: Path, reader: PdfReader) -> tuple[list[list[str]], list[str]]:
-    pages: list[list[str]] = []
-    warnings: list[str] = []
-    try:
-        page_list = list(reader.pages)
-    except Exception as exc:
-        raise ParseError(path, f"not a readable PDF (page tree is damaged: {exc})") from exc
-    for n, page in enumerate(page_list, start=1):
-        try:
-            text = page.extract_text() or ""
-        except Exception as exc:
-            warnings.append(f"page {n}: text could not be extracted ({exc})")
-            text = ""
-        pages.append([normalize_space(line) for line in text.splitlines()])
-    return pages, warnings
-
-
-def _edge_key(line: str) -> str:
-    return re.sub(r"\d+", "#", line.lower())
-
-
-def _drop_page_furniture(pages: list[list[str]]) -> list[str]:
-    """All lines in reading order, without running headers/footers and page numbers."""
-    edges: list[list[int]] = []
-    for lines in pages:
-        idx = [i for i, line in enumerate(lines) if line]
-        edges.append(idx[:_EDGE] + idx[-_EDGE:] if len(idx) > _EDGE else idx)
-    counts: Counter[str] = Counter()
-    for lines, idx in zip(pages, edges, strict=True):
-        counts.update({_edge_key(lines[i]) for i in idx})
-    # A line at a page edge repeated on at least half the pages (and on two or more) is a
-    # running header or footer; page numbers are folded into '#' so "Page 3" repeats too.
-    repeat = max(2, (len(pages) + 1) // 2)
-    out: list[str] = []
-    for lines, idx in zip(pages, edges, strict=True):
-        drop = {
-            i
-            for i in idx
-            if _PAGE_NO_RE.match(lines[i])
-            or (len(pages) > 1 and counts[_edge_key(lines[i])] >= repeat)
-        }
-        out += [line for i, line in enumerate(lines) if i not in drop]
-        out.append("")  # a page end is a possible paragraph end; _join decides
-    return out
-
-
-def _heading_like(line: str) -> bool:
-    return len(line.split()) <= 12 and not _TERMINAL_RE.search(line) and not line.endswith(",")
-
-
-def _breaks(para: list[str], line: str, width: int) -> bool:
-    prev = para[-1]
-    if _NOTE_START_RE.match(line) or line.startswith("#"):
-        return True
-    if len(para) == 1 and _heading_like(prev) and len(prev) < 0.7 * width and line[0].isupper():
-        return True  # a heading, title or byline line on its own
-    if not _TERMINAL_RE.search(prev):
-        return False
-    if _NUMBERED_RE.match(line) or (_heading_like(line) and len(line) < 0.7 * width):
-        return True
-    # A sentence ending well short of the right margin ends its paragraph.
-    return len(prev) < 0.85 * width and (line[0].isupper() or line[0] in "“\"‘'([0123456789")
-
-
-def _join(lines: list[str]) -> str:
-    """Paragraphs separated by blank lines, hyphenated line breaks undone."""
-    full = sorted(len(line) for line in lines if len(line) > 20)
-    width = full[int(len(full) * 0.75)] if full else 80
-    paras: list[list[str]] = []
-    cur: list[str] = []
-    pending_break = False
-    for line in lines:
-        if not line:
-            pending_break = True
-            continue
-        if cur and (
-            _breaks(cur, line, width) or (pending_break and not _continues(cur[-1], line, width))
-        ):
-            paras.append(cur)
-            cur = []
-        pending_break = False
-        cur.append(line)
-    if cur:
-        paras.append(cur)
-    return "\n\n".join(_merge(p) for p in paras)
-
-
-def _continues(prev: str, line: str, width: int) -> bool:
-    """Across a blank line or a page break, a paragraph goes on if the sentence does."""
-    if _TERMINAL_RE.search(prev) or _NOTE_START_RE.match(line):
-        return False
-    return line[0].islower() or prev.endswith((",", "-")) or len(prev) >= 0.85 * width
-
-
-def _merge(lines: list[str]) -> str:
-    text = lines[0]
-    for line in lines[1:]:
-        last = text.rsplit(" ", 1)[-1]
-        if ("://" in last or last.startswith("www.")) and (
-            re.search(r"[-/_.=&?#%]$", last) or "/" in line.split(" ", 1)[0]
-        ):
-            text += line  # a URL broken across lines: its hyphens are its own
-        elif re.search(r"\w-$", text) and line[:1].islower():
-            text = text[:-1] + line  # "negoti-" + "ations"
-        else:
-            text = f"{text} {line}"
-    return text
-
-
-def _mark_byline(text: str, authors: list[str]) -> str:
-    """A name on its own line under the title is the byline; say so for the header parser.
-
-    "Executive Summary" looks like a name too, so the line must also name a metadata author,
-    carry an honorific or print the surname in capitals.
-    """
-    paras = text.split("\n\n")
-    for j in range(1, min(4, len(paras))):
-        line = paras[j]
-        if len(line.split()) > 20:
-            break
-        if looks_like_name(line) and (
-            any(surname(a) in line.lower() for a in authors)
-            or re.match(r"(?:Dr|Prof|Mr|Mrs|Ms)\.?\s", line)
-            or re.search(r"\b[A-ZÇĞİÖŞÜ]{3,}$", line)
-        ):
-            paras[j] = f"By {line}"
-    return "\n\n".join(paras)
 
 
 def _meta(reader: PdfReader) -> dict[str, Any]:
@@ -210,24 +87,78 @@ def _meta(reader: PdfReader) -> dict[str, Any]:
     return meta
 
 
+def _front(lines: list[Line], body: float) -> tuple[DocMeta, set[int]]:
+    """Title, byline and date from the top of the first page: the largest type before the
+    body starts, and the short lines under it."""
+    first = [ln for ln in lines if ln.page == lines[0].page] if lines else []
+    top: list[Line] = []
+    for ln in first:
+        if ln.size <= 1.05 * body and len(ln.text) > 60:
+            break  # body text has begun
+        top.append(ln)
+    if not top:
+        return DocMeta(), set()
+    biggest = max(ln.size for ln in top)
+    if biggest < 1.25 * body:
+        return DocMeta(), set()
+    used: set[int] = set()
+    start = next(i for i, ln in enumerate(top) if abs(ln.size - biggest) < 0.5)
+    end = start
+    while end + 1 < len(top) and abs(top[end + 1].size - biggest) < 0.5:
+        end += 1
+    title_lines = top[start : end + 1]
+    used |= {id(ln) for ln in title_lines}
+    meta = DocMeta(title=normalize_space(" ".join(ln.text for ln in title_lines)))
+    after = top[end + 1 :]
+    for ln in after[:6]:
+        text = re.sub(r"^(?:by|authors?:?)\s+", "", ln.text.strip(), flags=re.I)
+        names = [n for n in _NAMES_SPLIT_RE.split(text) if n]
+        if not meta.authors and names and all(looks_like_name(n) for n in names):
+            meta.authors = names
+            used.add(id(ln))
+        elif meta.published is None and len(text) <= 40 and (d := parse_date(text)):
+            meta.published = d
+            used.add(id(ln))
+    return meta, used
+
+
 def parse_pdf(path: Path, data: bytes) -> Article:
     reader = _reader(path, data)
-    pages, warnings = _page_lines(path, reader)
-    lines = _drop_page_furniture(pages)
-    if not any(re.search(r"\w", line) for line in lines):
+    try:
+        pages: list[Page] = list(read_pages(data))
+    except Exception as exc:  # pdfminer raises many types for one meaning: unreadable
+        raise ParseError(path, f"not a readable PDF (its pages cannot be read: {exc})") from exc
+    if not any(ln.text.strip() for p in pages for ln in p.lines):
         raise ParseError(path, "PDF has no extractable text (scanned image?); run OCR first")
-    meta = _meta(reader)
-    text = _mark_byline(_join(lines), meta.get("authors", []))
-    article = parse_text(
-        with_title_heading(text, meta.get("title")),
-        article_id=slugify(path.stem),
-        source=str(path),
-        fmt="pdf",
-        content_hash=content_hash(data),
-        meta=DocMeta(**meta),
-    )
+    body = body_size(pages)
+    skip = furniture(pages)
+    lines, foot = split_footnotes(pages, body, skip)
+    lines, end = endnote_sections(lines, body)
+    raw: list[RawNote] = []
+    gather_notes(foot, raw)
+    footnotes = len(raw)
+    gather_notes(end, raw, endnote=True)
+    scoped = note_labels(raw[:footnotes], endnotes=False)
+    scoped |= note_labels(raw[footnotes:], endnotes=True)
+    restarts = {r.label for r in raw} != {r.label for r in raw if "-" not in r.label}
+    scoped_by = ("chapter" if footnotes < len(raw) / 2 else "page") if restarts else ""
+    front, used = _front(lines, body)
+    lines = [ln for ln in lines if id(ln) not in used]
+    blocks: list[Block] = Reader(body, scoped, scoped_by).read(lines)
+    blocks += [Note(r.label, join_lines(r.lines)) for r in raw]
+    # The metadata's title and authors are the document's own, unless junk; a date printed
+    # on the first page beats the file's creation date.
+    meta = DocMeta(**_meta(reader))
+    meta = front.merged(meta.model_copy(update={"published": front.published or meta.published}))
+    if not meta.title:
+        meta.title = path.stem.replace("_", " ")
+    if raw:
+        article = assemble(blocks, meta, article_id=slugify(path.stem), source=str(path),
+                           fmt="pdf", content_hash=content_hash(data))  # fmt: skip
+    else:
+        from index.parse.pdf_plain import parse_flat
+
+        return parse_flat(path, data, reader, _meta(reader))
     if not article.paragraphs:
         raise ParseError(path, "PDF has no extractable text (scanned image?); run OCR first")
-    if warnings:
-        article = article.model_copy(update={"warnings": [*warnings, *article.warnings]})
     return article

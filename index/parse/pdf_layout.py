@@ -1,0 +1,232 @@
+"""PDF pages as lines of glyphs: what the char and font data say, before any reading.
+
+pdfminer.six (MIT licence, pure Python, no native code to build) gives every glyph with its
+font, size and position. From those this module rebuilds lines in reading order (columns
+found by their gutter), marks superscript glyphs (smaller and raised above the baseline), and
+tells the body size apart from the smaller type of footnotes, so `index.parse.pdf` can read
+markers and notes by what they are instead of by how their text happens to look.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import statistics
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+SUP_RATIO = 0.85  # a superscript glyph is at most this share of its line's size...
+SUP_RISE = 0.2  # ...and its baseline is raised at least this share of that size
+_GUTTER = 7.0  # points of empty page between two columns, at least (LaTeX: 10)
+
+
+@dataclass
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    size: float
+    bold: bool
+    sup: bool = False
+
+
+@dataclass
+class Line:
+    page: int
+    glyphs: list[Glyph]
+    column: int = 0  # 0: spans the page or one-column layout; 1, 2: left, right column
+    size: float = 0.0
+    baseline: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
+    text: str = ""
+    bold: bool = False
+    sup_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def finish(self) -> Line:
+        self.glyphs.sort(key=lambda g: g.x0)
+        sizes = Counter(round(g.size, 1) for g in self.glyphs if g.text.strip())
+        self.size = sizes.most_common(1)[0][0] if sizes else 0.0
+        main = [g for g in self.glyphs if abs(g.size - self.size) < 0.3]
+        self.baseline = statistics.median(g.y0 for g in main) if main else self.glyphs[0].y0
+        self.x0, self.x1 = self.glyphs[0].x0, max(g.x1 for g in self.glyphs)
+        for g in self.glyphs:
+            g.sup = (
+                g.size <= SUP_RATIO * self.size
+                and g.y0 - self.baseline >= SUP_RISE * self.size
+                and bool(g.text.strip())
+            )
+        self.bold = sum(g.bold for g in main) > len(main) / 2 if main else False
+        self._spell()
+        return self
+
+    def _spell(self) -> None:
+        """Text with spaces where the gap between glyphs is a word gap, and the offsets of
+        each run of superscript glyphs in it."""
+        out: list[str] = []
+        spans: list[tuple[int, int]] = []
+        prev: Glyph | None = None
+        for g in self.glyphs:
+            if g.text.isspace():
+                if out and out[-1] != " ":
+                    out.append(" ")
+                prev = g
+                continue
+            gap = g.x0 - prev.x1 if prev is not None else 0.0
+            if prev is not None and gap > 0.18 * min(g.size, prev.size) and out[-1] != " ":
+                out.append(" ")
+            pos = len("".join(out))
+            out.append(g.text)
+            if g.sup:
+                if spans and spans[-1][1] == pos:
+                    spans[-1] = (spans[-1][0], pos + len(g.text))
+                else:
+                    spans.append((pos, pos + len(g.text)))
+            prev = g
+        self.text = "".join(out).rstrip()
+        self.sup_spans = spans
+
+
+@dataclass
+class Page:
+    n: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line]
+    rules: list[tuple[float, float, float]]  # horizontal rules: (x0, x1, y)
+
+
+def read_pages(data: bytes) -> Iterator[Page]:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTCurve
+
+    for n, layout in enumerate(extract_pages(io.BytesIO(data), laparams=None), start=1):
+        glyphs: list[Glyph] = []
+        rules: list[tuple[float, float, float]] = []
+        for obj in _walk(layout):
+            if isinstance(obj, LTChar):
+                text = obj.get_text()
+                if text and text != "\x00":
+                    bold = "bold" in obj.fontname.lower() or "black" in obj.fontname.lower()
+                    glyphs.append(Glyph(text, obj.x0, obj.x1, obj.y0, obj.size, bold))
+            elif isinstance(obj, LTCurve) and obj.height < 1.5 and obj.width > 20:
+                rules.append((obj.x0, obj.x1, obj.y0))
+        yield Page(n, layout.width, layout.height, _lines(n, glyphs, layout.width), rules)
+
+
+def _walk(obj: object) -> Iterator[object]:
+    yield obj
+    if hasattr(obj, "__iter__") and not isinstance(obj, str | bytes):
+        for child in obj:
+            yield from _walk(child)
+
+
+def _lines(page: int, glyphs: list[Glyph], width: float) -> list[Line]:
+    """Glyphs to lines in reading order: rows by baseline, split at the column gutter."""
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: (-round(g.y0, 1), g.x0)):
+        if rows and abs(rows[-1][0].y0 - g.y0) <= 0.25 * max(g.size, 1.0):
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    gutter = _gutter(rows, width)
+    lines: list[Line] = []
+    for row in rows:
+        for seg in _segments(row, gutter):
+            lines.append(Line(page, seg).finish())
+    lines = _attach_raised(lines)
+    for line in lines:
+        if gutter is None or (line.x0 < gutter < line.x1):
+            line.column = 0
+        else:
+            line.column = 1 if line.x1 <= gutter else 2
+    return _reading_order(lines)
+
+
+def _gutter(rows: list[list[Glyph]], width: float) -> float | None:
+    """The x of a vertical band in the middle third no row of text crosses, if most rows
+    stop on either side of it: a two-column page."""
+    if not rows:
+        return None
+    bins = [0] * (int(width // 2) + 1)
+    for row in rows:
+        row = sorted(row, key=lambda g: g.x0)
+        for a, b in itertools.pairwise(row):
+            if b.x0 - a.x1 < _GUTTER:  # glyphs of one run of text: their span is covered
+                # Text may run off the page's edge: only the page's own width counts.
+                for i in range(max(0, int(a.x0 // 2)), min(len(bins), int(b.x1 // 2) + 1)):
+                    bins[i] += 1
+    lo, hi = int(width / 3 // 2), int(2 * width / 3 // 2)
+    best = min(range(lo, hi), key=lambda i: (bins[i], abs(i - len(bins) // 2)), default=None)
+    if best is None or bins[best] > 0.15 * len(rows):  # titles and headings may span it
+        return None
+    both = sum(
+        1
+        for row in rows
+        if min(g.x0 for g in row) < best * 2 and max(g.x1 for g in row) > best * 2 + 2
+    )
+    return best * 2.0 + 1.0 if both >= 0.3 * len(rows) else None
+
+
+def _segments(row: list[Glyph], gutter: float | None) -> list[list[Glyph]]:
+    row = sorted(row, key=lambda g: g.x0)
+    if gutter is None:
+        return [row]
+    left = [g for g in row if g.x1 <= gutter]
+    right = [g for g in row if g.x1 > gutter]
+    if left and right and right[0].x0 - max(g.x1 for g in left) < _GUTTER:
+        return [row]  # text runs across the gutter: a full-width line (title, heading)
+    return [s for s in (left, right) if s]
+
+
+def _attach_raised(lines: list[Line]) -> list[Line]:
+    """A row of only small raised glyphs (a superscript the baseline grouping set apart) joins
+    the line it is raised above."""
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        small = len(line.glyphs) <= 6
+        host = next(
+            (
+                other
+                for other in lines[i + 1 : i + 4]
+                if small
+                and line.size <= SUP_RATIO * other.size
+                and 0 < line.baseline - other.baseline <= 0.9 * other.size
+                and other.x0 - 2 * other.size <= line.x0 <= other.x1 + 2
+            ),
+            None,
+        )
+        if host is None:
+            out.append(line)
+        else:
+            host.glyphs.extend(line.glyphs)
+            host.finish()
+    return out
+
+
+def _reading_order(lines: list[Line]) -> list[Line]:
+    """Full-width lines above the columns, the left column, the right column, then the rest
+    of the full-width lines (a page's foot), each top to bottom."""
+    cols = [ln for ln in lines if ln.column]
+    if not cols:
+        return sorted(lines, key=lambda ln: -ln.baseline)
+    top = max(ln.baseline for ln in cols)
+    head = [ln for ln in lines if not ln.column and ln.baseline > top]
+    foot = [ln for ln in lines if not ln.column and ln.baseline <= top]
+    return [
+        *sorted(head, key=lambda ln: -ln.baseline),
+        *sorted((ln for ln in cols if ln.column == 1), key=lambda ln: -ln.baseline),
+        *sorted((ln for ln in cols if ln.column == 2), key=lambda ln: -ln.baseline),
+        *sorted(foot, key=lambda ln: -ln.baseline),
+    ]
+
+
+def body_size(pages: list[Page]) -> float:
+    """The size most of the document's glyphs are set in."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0

@@ -1,0 +1,298 @@
+"""Reading PDF lines: page furniture, footnote areas, endnote sections, markers, paragraphs.
+
+Works on `pdf_layout.Line`s, which know their size, column and superscript glyphs. A footnote
+is small type below the last body line of its column; a note starts where a line begins with
+a label (superscript, or the next number in sequence) and runs on, across a page break if
+need be, until the next label. A marker is a superscript run in body text whose label has a
+note. Numbering that restarts (per page, per chapter) is scoped: "p3-2", "c2-14".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from index.parse.blocks import Block, Heading, Para, marker_text
+from index.parse.pdf_layout import Line, Page
+
+_PAGE_NO_RE = re.compile(
+    r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$|^[ivxlc]{1,6}$",
+    re.I,
+)
+_TOC_RE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$|\s\.{2,}\s*\d{1,4}$")
+_NOTES_HEADING_RE = re.compile(
+    r"^(?:\d{1,2}\.?\s+)?(?:end\s?notes|notes|footnotes|notes and references|references and notes|"
+    r"dipnotlar|notlar|sonnotlar|примечания|сноски)\s*:?$",
+    re.I,
+)
+_LABEL_RE = re.compile(r"^(?P<n>\d{1,4})(?:[.)]\s*|\s+)(?=\S)")
+_SYMBOLS = "*†‡§¶"
+_TERMINAL_RE = re.compile(r"[.!?:…][\"”’')\]]*\s*$")
+_ITEM_RE = re.compile(r"^(?:\[\^?[\w.-]{1,24}\]|\d{1,3}[.)]|[•▪●–-])\s+\S")
+_URLISH_RE = re.compile(r"(?:https?://|www\.)\S*$")
+_URL_CONT_RE = re.compile(r"^[\w\-./%?=&#~+:@!$,;*()']+")
+
+
+@dataclass
+class RawNote:
+    page: int
+    n: int | None  # None: a symbol mark
+    label: str
+    lines: list[str] = field(default_factory=list)
+    scope: int = 0  # chapter of an endnote, page of a footnote
+
+
+def furniture(pages: list[Page]) -> set[int]:
+    """ids of lines that are running headers, footers or page numbers: at a page's top or
+    bottom edge and repeated (digits folded) on a third of the pages, or a bare number."""
+    edges: list[list[Line]] = []
+    for page in pages:
+        ordered = sorted(page.lines, key=lambda ln: -ln.baseline)
+        edges.append(ordered[:2] + ordered[-2:])
+    counts: Counter[str] = Counter()
+    for edge in edges:
+        counts.update({_key(ln) for ln in edge})
+    repeat = max(2, len(pages) // 3)
+    return {
+        id(ln)
+        for edge in edges
+        for ln in edge
+        if _PAGE_NO_RE.match(ln.text.strip()) or (len(pages) > 1 and counts[_key(ln)] >= repeat)
+    }
+
+
+def _key(line: Line) -> str:
+    # Only free-standing numbers are page numbers; digits inside a word or URL are text.
+    return re.sub(r"(?<!\S)\d{1,4}(?!\S)", "#", line.text.lower()).strip()
+
+
+def split_footnotes(
+    pages: list[Page], body: float, skip: set[int]
+) -> tuple[list[Line], list[Line]]:
+    """(body lines, footnote-area lines), each in reading order."""
+    text_lines: list[Line] = []
+    notes: list[Line] = []
+    for page in pages:
+        lines = [ln for ln in page.lines if id(ln) not in skip and ln.text.strip()]
+        for ln in lines:
+            small = ln.size <= 0.92 * body
+            below = any(
+                m.baseline < ln.baseline - 1
+                and m.size > 0.92 * body
+                and (m.column == ln.column or 0 in (m.column, ln.column))
+                for m in lines
+            )
+            (notes if small and not below else text_lines).append(ln)
+    return text_lines, notes
+
+
+def _label_at_start(line: Line, expected: int) -> tuple[str, int] | None:
+    """(label, length of the label in the text) when the line starts a note."""
+    if line.sup_spans and line.sup_spans[0][0] == 0:
+        a, b = line.sup_spans[0]
+        label = line.text[a:b].strip()
+        if label.isdigit() or (label and all(c in _SYMBOLS for c in label)):
+            return label, b
+    m = _LABEL_RE.match(line.text)
+    if m and int(m.group("n")) in (expected, 1) and len(line.text) > m.end() + 2:
+        return m.group("n"), m.end()
+    if line.text[:1] in _SYMBOLS and line.text[1:2] == " ":
+        return line.text[0], 1
+    return None
+
+
+def gather_notes(lines: list[Line], raw: list[RawNote], endnote: bool = False) -> None:
+    """Append the notes in `lines` to `raw`; a line with no label continues the last note
+    (that is how a note runs on to the next page)."""
+    for ln in lines:
+        expected = (raw[-1].n or 0) + 1 if raw else 1
+        found = _label_at_start(ln, expected)
+        if found is None:
+            if raw:
+                raw[-1].lines.append(ln.text)
+            continue
+        label, cut = found
+        n = int(label) if label.isdigit() else None
+        scope = ln.page
+        if endnote:
+            prev = [r for r in raw if r.n is not None]
+            scope = (prev[-1].scope if prev else 0) + (1 if n == 1 else 0)
+        raw.append(RawNote(ln.page, n, label, [ln.text[cut:].strip()], scope))
+
+
+def endnote_sections(lines: list[Line], body: float) -> tuple[list[Line], list[Line]]:
+    """(body lines, lines of the notes sections: after a "Notes"/"Endnotes" heading whose
+    next line starts a numbered note, up to a heading that is not followed by one)."""
+    out: list[Line] = []
+    notes: list[Line] = []
+    inside = False
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        starts = nxt is not None and _label_at_start(nxt, 1) is not None
+        if _NOTES_HEADING_RE.match(ln.text.strip()) and starts:
+            inside = True
+            continue
+        if inside and is_heading(ln, body) and not starts:
+            inside = False
+        if inside and is_heading(ln, body) and starts:
+            continue  # a chapter's title inside the notes section
+        (notes if inside else out).append(ln)
+    return out, notes
+
+
+def is_heading(line: Line, body: float) -> bool:
+    words = len(line.text.split())
+    if words == 0 or words > 16 or (_TERMINAL_RE.search(line.text) and not line.bold):
+        return False
+    return line.size >= 1.12 * body or (line.bold and words <= 12 and line.size >= 0.95 * body)
+
+
+def note_labels(raw: list[RawNote], endnotes: bool) -> dict[tuple[int, int], str]:
+    """Scoped labels: a plain number when numbering never restarts, else "p3-2" (footnotes
+    numbered per page) or "c2-5" (endnotes numbered per chapter)."""
+    numbers = [r.n for r in raw if r.n is not None]
+    restarts = len(numbers) != len(set(numbers))
+    labels: dict[tuple[int, int], str] = {}
+    for r in raw:
+        if not restarts or r.n is None:
+            r_label = r.label
+        else:
+            r_label = f"{'c' if endnotes else 'p'}{r.scope}-{r.label}"
+        labels[(r.scope if restarts else 0, r.n if r.n is not None else -1)] = r_label
+        r.label = r_label
+    return labels
+
+
+def join_lines(lines: list[str]) -> str:
+    """One paragraph or note from its lines: hyphenated breaks undone, URLs broken across
+    lines rejoined."""
+    out = ""
+    for text in lines:
+        text = text.strip()
+        if not out or not text:
+            out = out or text
+            continue
+        if _continues_url(out.split()[-1], text.split()[0]):
+            out += text
+        elif re.search(r"[a-zà-ÿ]-$", out) and text[:1].islower():
+            out = out[:-1] + text
+        else:
+            out += " " + text
+    return out
+
+
+# Words that follow a complete URL in a note: the next line starts a new part, not more URL.
+_AFTER_URL = {"accessed", "retrieved", "last", "viewed", "consulted", "available", "erişim"}
+
+
+def _continues_url(last: str, first: str) -> bool:
+    """A URL broken at the end of a line (LaTeX's url and xurl break anywhere): the last word
+    is a URL in progress and the next line starts with more URL characters."""
+    if not (_URLISH_RE.search(last) or (last.endswith(("http:", "https:")))):
+        return False
+    if last.endswith(")") or not _URL_CONT_RE.fullmatch(first):
+        return False
+    if first[:1] in "([" or first[:1].isupper():
+        return False
+    return first.rstrip(".,;:").casefold() not in _AFTER_URL
+
+
+@dataclass
+class Reader:
+    """Body lines to blocks, markers written in where a superscript has a note."""
+
+    body: float
+    labels: dict[tuple[int, int], str]
+    scoped_by: str  # "page", "chapter" or ""
+    chapter: int = 0
+    last_marker: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    linked: int = 0
+
+    def text_of(self, line: Line) -> str:
+        text, pos = "", 0
+        for a, b in line.sup_spans:
+            label = self._marker(line, line.text[a:b].strip())
+            text += line.text[pos:a].rstrip() if label else line.text[pos:a]
+            text += marker_text(label) if label else line.text[a:b]
+            pos = b
+        return text + line.text[pos:]
+
+    def _marker(self, line: Line, sup: str) -> str | None:
+        if not sup.isdigit() and not (sup and all(c in _SYMBOLS for c in sup)):
+            return None
+        n = int(sup) if sup.isdigit() else -1
+        if self.scoped_by == "chapter" and 0 < n <= self.last_marker and n == 1:
+            self.chapter += 1
+        scope = {"page": line.page, "chapter": self.chapter}.get(self.scoped_by, 0)
+        label = self.labels.get((scope, n))
+        if label is not None:
+            self.last_marker = max(n, 0)
+            self.linked += 1
+        return label
+
+    def read(self, lines: list[Line]) -> list[Block]:
+        para: list[str] = []
+        prev: Line | None = None
+        right = _right_edges(lines)
+        for ln in lines:
+            if _TOC_RE.search(ln.text):
+                continue
+            if is_heading(ln, self.body):
+                self._flush(para)
+                para = []
+                last = self.blocks[-1] if self.blocks else None
+                if isinstance(last, Heading) and prev is not None and _same_heading(prev, ln):
+                    self.blocks[-1] = Heading(f"{last.text} {ln.text}", last.level)
+                    prev = ln
+                    continue
+                self.blocks.append(Heading(ln.text, 1 if ln.size >= 1.3 * self.body else 2))
+            else:
+                if para and prev is not None and _breaks(prev, ln, right):
+                    self._flush(para)
+                    para = []
+                para.append(self.text_of(ln))
+            prev = ln
+        self._flush(para)
+        return self.blocks
+
+    def _flush(self, para: list[str]) -> None:
+        if para:
+            self.blocks.append(Para(join_lines(para)))
+
+
+def _same_heading(prev: Line, line: Line) -> bool:
+    """A heading set on two lines: same page, same size, the next line down."""
+    return (
+        prev.page == line.page
+        and abs(prev.size - line.size) < 0.5
+        and 0 < prev.baseline - line.baseline < 1.6 * line.size
+    )
+
+
+def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """Where full lines end, per page and column: most lines' right end, so a URL running
+    past the margin does not move it."""
+    ends: dict[tuple[int, int], list[float]] = {}
+    for ln in lines:
+        ends.setdefault((ln.page, ln.column), []).append(ln.x1)
+    return {k: sorted(v)[int(0.75 * (len(v) - 1))] for k, v in ends.items()}
+
+
+def _breaks(prev: Line, line: Line, right: dict[tuple[int, int], float]) -> bool:
+    edge = right[(prev.page, prev.column)]
+    width = max(edge - prev.x0, 1.0)
+    ended = bool(_TERMINAL_RE.search(prev.text))
+    short = prev.x1 < edge - 0.08 * width
+    if _ITEM_RE.match(line.text):
+        return True  # a list item or a note of a printed notes list
+    if (prev.page, prev.column) != (line.page, line.column):
+        return ended and short
+    gap = prev.baseline - line.baseline
+    if gap > 1.9 * line.size or gap < 0:
+        return True
+    if prev.x1 < edge - 0.3 * width and not prev.text.endswith((",", "-", ";")):
+        return True  # a line well short of the margin: a title, heading or byline alone
+    indented = line.x0 > prev.x0 + 0.8 * line.size
+    return ended and (short or indented)
