@@ -82,13 +82,15 @@ def measure_file(gold_path: Path) -> dict[str, Any]:
     matched = _match_notes(article, gold["notes"])
     by_label: dict[str, list[Footnote | None]] = {}
     for g, n in zip(gold["notes"], matched, strict=True):
-        by_label.setdefault(g["label"], []).append(n)
+        # An unnumbered note (a "↩" list) is numbered by its position.
+        by_label.setdefault(g["label"] or str(g["n"]), []).append(n)
     seen: dict[str, int] = {}
     linked = 0
     for mk in gold["markers"]:
-        k = seen.get(mk["label"], 0)
-        seen[mk["label"]] = k + 1
-        notes = by_label.get(mk["label"], [])
+        label = mk.get("label") or str(mk.get("n"))
+        k = seen.get(label, 0)
+        seen[label] = k + 1
+        notes = by_label.get(label, [])
         linked += _linked(article, mk, notes[k] if k < len(notes) else None)
     urls = [(g["url"], n) for g, n in zip(gold["notes"], matched, strict=True) if g.get("url")]
     body = " ".join(p.text for p in article.paragraphs)

@@ -4,6 +4,7 @@ the right title and authors, and no note text left in the body."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,23 @@ def test_two_columns_are_read_column_by_column() -> None:
     first = article.paragraphs[0].text
     assert first.startswith("Europe’s electricity systems are more tightly bound together")
     assert "Britain’s experience" not in first  # the right column's text
+
+
+def test_ingest_reports_notes_per_file_and_show_marks_urls(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    home = str(tmp_path / "home")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("latex-perpage.pdf", "pandoc-notes.docx"):
+        (docs / name).write_bytes((DOCS / name).read_bytes())
+    out = run_cli("--home", home, "ingest", str(docs))
+    assert out.returncode == 0, out.stderr
+    assert "notes: 22 found in 2 parsed file(s), 7 with a URL; markers: 22 of 22 linked" in (
+        out.stdout
+    ), out.stdout
+    again = run_cli("--home", home, "ingest", str(docs), "--json")
+    assert json.loads(again.stdout)["parsed"] == []  # unchanged files are not parsed again
+    shown = run_cli("--home", home, "show", "pandoc-notes").stdout
+    assert "● [1]" in shown or "○ [1]" in shown
+    assert shown.count("●") >= 2 and "○" in shown

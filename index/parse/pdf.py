@@ -132,8 +132,10 @@ def parse_pdf(path: Path, data: bytes) -> Article:
         raise ParseError(path, "PDF has no extractable text (scanned image?); run OCR first")
     body = body_size(pages)
     skip = furniture(pages)
-    lines, foot = split_footnotes(pages, body, skip)
+    lines = [ln for p in pages for ln in p.lines if id(ln) not in skip and ln.text.strip()]
+    # Notes sections first: set in small type, they would otherwise pass for footnotes.
     lines, end = endnote_sections(lines, body)
+    lines, foot = split_footnotes(lines, body)
     raw: list[RawNote] = []
     gather_notes(foot, raw)
     footnotes = len(raw)

@@ -160,14 +160,16 @@ def _gutter(rows: list[list[Glyph]], width: float) -> float | None:
                     bins[i] += 1
     lo, hi = int(width / 3 // 2), int(2 * width / 3 // 2)
     best = min(range(lo, hi), key=lambda i: (bins[i], abs(i - len(bins) // 2)), default=None)
-    if best is None or bins[best] > 0.15 * len(rows):  # titles and headings may span it
+    if best is None:
         return None
-    both = sum(
-        1
-        for row in rows
-        if min(g.x0 for g in row) < best * 2 and max(g.x1 for g in row) > best * 2 + 2
-    )
-    return best * 2.0 + 1.0 if both >= 0.3 * len(rows) else None
+    x = best * 2.0 + 1.0
+    # Two columns: many rows have text left of the band, many right of it, and the rows
+    # that run across it (titles, abstracts, headings) stay a minority.
+    left = sum(1 for row in rows if any(g.x1 < x for g in row))
+    right = sum(1 for row in rows if any(g.x0 > x for g in row))
+    crossing = bins[best]
+    n = len(rows)
+    return x if left >= 0.25 * n and right >= 0.25 * n and crossing <= 0.35 * n else None
 
 
 def _segments(row: list[Glyph], gutter: float | None) -> list[list[Glyph]]:

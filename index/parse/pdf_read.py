@@ -27,6 +27,7 @@ _NOTES_HEADING_RE = re.compile(
     re.I,
 )
 _LABEL_RE = re.compile(r"^(?P<n>\d{1,4})(?:[.)]\s*|\s+)(?=\S)")
+_TIGHT_LABEL_RE = re.compile(r"^(?P<n>\d{2,4})\.?(?=[A-Z“\"‘'])")
 _SYMBOLS = "*†‡§¶"
 _TERMINAL_RE = re.compile(r"[.!?:…][\"”’')\]]*\s*$")
 _ITEM_RE = re.compile(r"^(?:\[\^?[\w.-]{1,24}\]|\d{1,3}[.)]|[•▪●–-])\s+\S")
@@ -67,23 +68,23 @@ def _key(line: Line) -> str:
     return re.sub(r"(?<!\S)\d{1,4}(?!\S)", "#", line.text.lower()).strip()
 
 
-def split_footnotes(
-    pages: list[Page], body: float, skip: set[int]
-) -> tuple[list[Line], list[Line]]:
-    """(body lines, footnote-area lines), each in reading order."""
+def split_footnotes(lines: list[Line], body: float) -> tuple[list[Line], list[Line]]:
+    """(body lines, footnote-area lines), each in reading order: a footnote line is small type
+    with no body-size line below it in its column of its page."""
     text_lines: list[Line] = []
     notes: list[Line] = []
-    for page in pages:
-        lines = [ln for ln in page.lines if id(ln) not in skip and ln.text.strip()]
-        for ln in lines:
-            small = ln.size <= 0.92 * body
-            below = any(
-                m.baseline < ln.baseline - 1
-                and m.size > 0.92 * body
-                and (m.column == ln.column or 0 in (m.column, ln.column))
-                for m in lines
-            )
-            (notes if small and not below else text_lines).append(ln)
+    pages: dict[int, list[Line]] = {}
+    for ln in lines:
+        pages.setdefault(ln.page, []).append(ln)
+    for ln in lines:
+        small = ln.size <= 0.92 * body
+        below = any(
+            m.baseline < ln.baseline - 1
+            and m.size > 0.92 * body
+            and (m.column == ln.column or 0 in (m.column, ln.column))
+            for m in pages[ln.page]
+        )
+        (notes if small and not below else text_lines).append(ln)
     return text_lines, notes
 
 
@@ -96,6 +97,11 @@ def _label_at_start(line: Line, expected: int) -> tuple[str, int] | None:
             return label, b
     m = _LABEL_RE.match(line.text)
     if m and int(m.group("n")) in (expected, 1) and len(line.text) > m.end() + 2:
+        return m.group("n"), m.end()
+    # A wide label ("176") can run into its note's first letter when the hanging indent is
+    # too narrow for it: accepted only as the very next number.
+    m = _TIGHT_LABEL_RE.match(line.text)
+    if m and int(m.group("n")) == expected and expected >= 10:
         return m.group("n"), m.end()
     if line.text[:1] in _SYMBOLS and line.text[1:2] == " ":
         return line.text[0], 1
@@ -223,8 +229,8 @@ class Reader:
         if not sup.isdigit() and not (sup and all(c in _SYMBOLS for c in sup)):
             return None
         n = int(sup) if sup.isdigit() else -1
-        if self.scoped_by == "chapter" and 0 < n <= self.last_marker and n == 1:
-            self.chapter += 1
+        if self.scoped_by == "chapter" and n == 1 and self.last_marker != 1:
+            self.chapter += 1  # numbering starts again: the next chapter
         scope = {"page": line.page, "chapter": self.chapter}.get(self.scoped_by, 0)
         label = self.labels.get((scope, n))
         if label is not None:
