@@ -33,7 +33,6 @@ _PAGE_NO_RE = re.compile(
 _NOTE_START_RE = re.compile(r"^(?:\[\^?[\w.-]{1,24}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S")
 _NUMBERED_RE = re.compile(r"^(?:\d{1,3}|[ivxlcdm]{1,6})[.)]\s+\S")
 _TERMINAL_RE = re.compile(r"[.!?:…][\"”’')\]]*(?:\s?(?:\[\^?[\w.-]{1,24}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))*$")
-_JUNK_TITLE_RE = re.compile(r"^(?:microsoft word\s*-|untitled)|\.(?:docx?|pdf|indd|odt)$", re.I)
 _EDGE = 2  # lines at the top and bottom of a page where running headers and footers sit
 
 
