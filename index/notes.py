@@ -19,13 +19,30 @@ _ACCESSED_RE = re.compile(
     r"(?P<d>[^()\n]{4,40}?)\s*\)?\s*\.?\s*$",
     re.IGNORECASE,
 )
+# Ibid. as styles print it: Latin (Ibid., Ib., Idem, Id.), Turkish "adı geçen eser/makale"
+# (a.g.e., a.g.m., age., agm.) and Russian (Там же). The word must end there, so "Ibn
+# Khaldun" or "Idaho" never reads as one; the dotless Turkish forms need their dot ("age.")
+# because "age" is an English word.
 _IBID_RE = re.compile(
-    r"^\s*(?:ibid(?:em)?|ib)\s*\.?\s*(?:[,;:]\s*)?(?P<loc>.*?)\s*\.?\s*$", re.IGNORECASE
+    r"^\s*(?:(?:ibid(?:em)?|idem|там\s+же|a\.\s?g\.\s?[em])(?!\w)\.?|(?:ib|id|ag[em])\.)"
+    r"\s*(?:[,;:.]\s*)?(?P<loc>.*?)\s*\.?\s*$",
+    re.IGNORECASE,
 )
 
 
+def _ibid_match(text: str) -> re.Match[str] | None:
+    match = _IBID_RE.match(text)
+    if match is None or len(text) >= 80:
+        return None
+    # "Idem, “Another Title”, 2020" names a new work by the same author: not a repeat.
+    loc = match.group("loc")
+    if _URL_RE.search(loc) or _QUOTED_RE.search(loc) or _LOOSE_QUOTED_RE.search(loc):
+        return None
+    return match
+
+
 def is_ibid(text: str) -> bool:
-    return bool(_IBID_RE.match(text)) and len(text) < 80
+    return _ibid_match(text.strip()) is not None
 
 
 def _clean_url(url: str, note: str) -> str:
@@ -55,8 +72,8 @@ _DATE_ONLY = re.compile(
 
 def parse_note(label: str, text: str) -> Footnote:
     text = text.strip()
-    match = _IBID_RE.match(text)
-    if match and len(text) < 80:
+    match = _ibid_match(text)
+    if match:
         return Footnote(label=label, text=text, locator=match.group("loc") or None)
     url_match = _URL_RE.search(text)
     url = _clean_url(url_match.group(0), text) if url_match else None

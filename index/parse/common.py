@@ -26,6 +26,21 @@ _RELATED_RE = re.compile(
 )
 
 
+# The same headings inside a page flattened onto one line: only the phrases ordinary prose
+# never uses, and only capitalised.
+_RELATED_INLINE_RE = re.compile(
+    r"(?<!\S)(?:similar posts|related posts|related articles|you may also like|benzer yazılar|"
+    r"ilgili yazılar|похожие записи|popular posts|latest posts|recent posts|other articles)\b",
+    re.IGNORECASE,
+)
+
+
+def related_heading_at(text: str) -> int | None:
+    """Where a related-posts heading starts inside running text, if it does."""
+    m = next((m for m in _RELATED_INLINE_RE.finditer(text) if m.group()[0].isupper()), None)
+    return m.start() if m else None
+
+
 def is_boilerplate(line: str) -> bool:
     return bool(_BOILERPLATE_RE.match(line.strip()))
 
@@ -121,7 +136,7 @@ def slugify(text: str, max_len: int = 64) -> str:
 
 # Bumped when parsing changes what an unchanged file yields (notes, paragraphs, metadata), so
 # the next ingest re-parses every file instead of keeping what the old parser made of it.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 
 def content_hash(data: bytes) -> str:

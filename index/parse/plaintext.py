@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
+
+import yaml
 
 from index.parse.blocks import Block, DocMeta, Heading, Note, Para, assemble
 from index.parse.common import (
@@ -18,7 +21,9 @@ from index.parse.common import (
     looks_like_name,
     parse_date,
     surname,
+    with_title_heading,
 )
+from index.parse.notes_list import NOTES_HEADING_RE, link_bare_numbers, normalize_notes
 from index.text import normalize_space, split_sentences
 from index.types import Article
 
@@ -28,11 +33,6 @@ _NOTE_RE = re.compile(
     re.DOTALL,
 )
 _NUMBERED_NOTE_RE = re.compile(r"^(?P<label>\d{1,4}|[ivxlcdm]{1,8})[.)]\s+(?P<text>\S.*)$")
-_NOTES_HEADING_RE = re.compile(
-    r"^#*\s*(?:notes|footnotes|endnotes|references|sources|bibliography|citations|"
-    r"dipnotlar|kaynaklar|kaynakça|примечания|источники)\s*:?$",
-    re.IGNORECASE,
-)
 _HEADING_MD_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
 _BYLINE_RE = re.compile(r"^(?:by|author|authors|yazar|written by)\s*[:\-]?\s+(?P<names>.+)$", re.I)
 _URL_LINE_RE = re.compile(r"^(?:url|source|canonical|link)\s*:\s*(?P<url>https?://\S+)$", re.I)
@@ -41,6 +41,8 @@ _DATE_LINE_RE = re.compile(
     r"^(?:published|date|posted|updated|tarih)?\s*:?\s*(?P<d>.{6,40})$", re.I
 )
 
+# A Markdown horizontal rule ("---", "* * *"): page layout, never text.
+_RULE_RE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _SUPER = {c: str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
 
 
@@ -74,7 +76,7 @@ def _heading_like(text: str) -> bool:
 
 def _classify(raw: str) -> list[_Block]:
     lines = [normalize_space(line) for line in raw.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [line for line in lines if line and not _RULE_RE.match(line)]
     if not lines:
         return []
     # Notes lists, headings, bullet highlights and repeated author names come one per line
@@ -100,7 +102,7 @@ def _stands_alone(line: str) -> bool:
     return bool(
         _NOTE_RE.match(line)
         or _HEADING_MD_RE.match(line)
-        or _NOTES_HEADING_RE.match(line)
+        or NOTES_HEADING_RE.match(line)
         or looks_like_name(line)
         or is_boilerplate(line)
         or is_related_heading(line)
@@ -110,10 +112,13 @@ def _stands_alone(line: str) -> bool:
 def _classify_line(text: str) -> list[_Block]:
     if m := _HEADING_MD_RE.match(text):
         inner = m.group("text")
-        if _NOTES_HEADING_RE.match(inner):
+        if NOTES_HEADING_RE.match(inner):
             return [_Block("notes_heading", inner)]
+        if len(inner.split()) > 25:
+            # A page flattened onto one line that opens with its "# Title": the rest is text.
+            return [_Block("text", inner)]
         return [_Block("heading", inner, level=len(m.group("hashes")))]
-    if _NOTES_HEADING_RE.match(text):
+    if NOTES_HEADING_RE.match(text):
         return [_Block("notes_heading", text)]
     if m := _NOTE_RE.match(text):
         label = m.group("br") or "".join(_SUPER[c] for c in (m.group("sup") or ""))
@@ -200,6 +205,83 @@ def _split_trailer(blocks: list[_Block], parts: _Parts) -> list[_Block]:
     return blocks[:first_name]
 
 
+_FRONT_MATTER_RE = re.compile(
+    r"\A\s*---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.S | re.M
+)
+# Front matter is a mapping: a page that merely opens with a horizontal rule is not.
+_YAML_KEY_RE = re.compile(r"\A(?:\s*#.*\n)*\s*[\w-]+\s*:(?:\s|$)")
+_FRONT_KEYS = {
+    "title": ("title", "headline"),
+    "authors": ("authors", "author", "creator", "byline"),
+    "published": (
+        *("date", "published", "publishdate", "publish_date", "pubdate", "date_published"),
+        *("published_at", "datepublished", "created"),
+    ),
+    "url": ("source_url", "canonical_url", "canonical", "url", "link", "permalink", "source"),
+    "category": ("category", "categories", "section", "tags"),
+    "language": ("lang", "language", "locale"),
+}
+
+
+def _split_front_matter(text: str) -> tuple[DocMeta, str, list[str]]:
+    """Metadata from a YAML front matter block (Jekyll, Hugo, Pandoc) and the text after it."""
+    m = _FRONT_MATTER_RE.match(text)
+    if m is None or not (_YAML_KEY_RE.match(m.group("yaml")) or not m.group("yaml").strip()):
+        return DocMeta(), text, []
+    rest = text[m.end() :]
+    try:
+        data = yaml.safe_load(m.group("yaml")) or {}
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date, 2024-13-45
+        problem = getattr(exc, "problem", None) or str(exc) or type(exc).__name__
+        return DocMeta(), rest, [f"front matter is not valid YAML ({problem}); ignored"]
+    if not isinstance(data, dict):
+        return DocMeta(), rest, ["front matter is not a YAML mapping; ignored"]
+    fields = {str(k).strip().lower().replace("-", "_"): v for k, v in data.items()}
+    meta: dict[str, Any] = {}
+    for name, keys in _FRONT_KEYS.items():
+        for key in keys:
+            value = _front_value(name, fields.get(key))
+            if value:
+                meta[name] = value
+                break
+    return DocMeta(**meta), rest, []
+
+
+def _front_value(name: str, value: Any) -> Any:
+    if name == "authors":
+        return _front_names(value)
+    if isinstance(value, list):
+        value = value[0] if value else None  # categories, tags: the first is the main one
+    if value is None or isinstance(value, dict | list):
+        return None
+    if name == "published":
+        return value.isoformat()[:10] if isinstance(value, date) else parse_date(str(value))
+    text = normalize_space(str(value))
+    if name == "url":
+        return text if re.match(r"https?://\S+$", text) else None
+    if name == "language":
+        code = re.split(r"[-_]", text)[0].lower()
+        return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+    return text
+
+
+def _front_names(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        # Each item is one person, even "Doe, Jane".
+        items = [v.get("name") if isinstance(v, dict) else v for v in value]
+        return [normalize_space(str(v)) for v in items if v]
+    if not isinstance(value, str):
+        return []
+    names: list[str] = []
+    for part in re.split(r"\s*(?:;|&|\band\b|\bve\b|\bи\b)\s*", value):
+        pieces = [x.strip() for x in part.split(",")]
+        # "Jane Doe, John Roe" lists two people; "Doe, Jane" is one.
+        names += pieces if all(len(x.split()) >= 2 for x in pieces) else [part.strip()]
+    return [normalize_space(n) for n in names if n]
+
+
 def parse_text(
     text: str,
     *,
@@ -225,7 +307,10 @@ def parse_text(
 def text_blocks(text: str) -> tuple[DocMeta, list[Block], list[str]]:
     """What the conventions of scraped text say: metadata, typed blocks, warnings."""
     parts = _Parts()
-    blocks = [b for raw in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) for b in _classify(raw)]
+    front, text, parts.warnings = _split_front_matter(text.replace("\r\n", "\n"))
+    # A title from front matter goes first, so the body's opening line is never taken for it.
+    text = with_title_heading(normalize_notes(text), front.title)
+    blocks = [b for raw in re.split(r"\n\s*\n", text) for b in _classify(raw)]
     blocks = _split_header(blocks, parts)
 
     notes: list[Note] = []
@@ -261,4 +346,8 @@ def text_blocks(text: str) -> tuple[DocMeta, list[Block], list[str]]:
                 out.append(Heading(b.text, 2))
             else:
                 out.append(Para(b.text))
-    return DocMeta(**parts.meta), [*out, *notes], parts.warnings
+    texts = iter(
+        link_bare_numbers([b.text for b in out if isinstance(b, Para)], [n.label for n in notes])
+    )
+    out = [Para(next(texts)) if isinstance(b, Para) else b for b in out]
+    return DocMeta(**parts.meta).merged(front), [*out, *notes], parts.warnings
