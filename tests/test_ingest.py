@@ -140,7 +140,8 @@ def test_broken_files_are_reported_one_by_one_and_good_files_land(
     writer.add_blank_page(width=200, height=200)
     with open(corpus / "scan.pdf", "wb") as fh:
         writer.write(fh)
-    (corpus / "notes.docx").write_text("ignored: not a supported ending")
+    (corpus / "notes.odt").write_text("ignored: not a supported ending")
+    (corpus / "draft.docx").write_text("a text file saved with the wrong ending")
 
     settings = IndexSettings(ingest=IngestSettings(max_file_mb=0.1))
     lib = make_library(settings=settings)
@@ -154,6 +155,7 @@ def test_broken_files_are_reported_one_by_one_and_good_files_land(
         "huge.txt",
         "chrome.html",
         "scan.pdf",
+        "draft.docx",
     }
     assert "empty" in failed["empty.txt"]
     assert "binary" in failed["binary.txt"]
@@ -161,6 +163,7 @@ def test_broken_files_are_reported_one_by_one_and_good_files_land(
     assert "limit" in failed["huge.txt"]
     assert "no article text" in failed["chrome.html"]
     assert "no extractable text" in failed["scan.pdf"]
+    assert "not a .docx" in failed["draft.docx"]
     assert report.added == 2 and report.articles == 2
     _assert_consistent(lib)
 
