@@ -106,16 +106,14 @@ class Article(BaseModel):
         cited = set(markers)
         return NoteSummary(
             notes=len(self.footnotes),
-            notes_with_url=sum(1 for n in self.footnotes if self._url_of(n)),
+            notes_with_url=sum(
+                1 for n in self.footnotes if (self.resolved_footnote(n.label) or n).url
+            ),
             markers=len(markers),
             linked=sum(1 for label in markers if label in labels),
             markers_without_note=list(dict.fromkeys(x for x in markers if x not in labels)),
             notes_never_cited=[n.label for n in self.footnotes if n.label not in cited],
         )
-
-    def _url_of(self, note: Footnote) -> str | None:
-        resolved = self.resolved_footnote(note.label)
-        return resolved.url if resolved else note.url
 
     def paragraph(self, n: int) -> Paragraph | None:
         if 1 <= n <= len(self.paragraphs) and self.paragraphs[n - 1].n == n:

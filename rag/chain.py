@@ -168,6 +168,9 @@ class AnswerChain(Runnable[Any, Any]):
         yield from _finish(answer, t0, timings)
 
     # answerers ---------------------------------------------------------------------------
+    def _book(self) -> CitationBook:
+        return CitationBook(cover_preceding=self.settings.answer.cover_preceding)
+
     def _articles(self, evidence: list[Evidence]) -> dict[str, Article]:
         ids = dict.fromkeys(e.chunk.article_id for e in evidence)
         return {a: self.library.article(a) for a in ids}
@@ -208,7 +211,7 @@ class AnswerChain(Runnable[Any, Any]):
         chosen = extractive.select(
             ranked, self.settings.answer.max_sentences, self.settings.answer.keep_ratio
         )
-        book = CitationBook(cover_preceding=self.settings.answer.cover_preceding)
+        book = self._book()
         parts: list[str] = []
         for c in chosen:
             n = book.cite(c.article, c.para, c.start, c.end)
@@ -244,7 +247,7 @@ class AnswerChain(Runnable[Any, Any]):
             self._refuse(answer, evidence, reply.refusal)
             yield {"type": "token", "text": answer.answer}
             return
-        book = CitationBook(cover_preceding=self.settings.answer.cover_preceding)
+        book = self._book()
         numbers = [
             [book.cite(a.article, a.para, a.start, a.end) for a in s.anchors]
             for s in reply.statements
@@ -291,7 +294,7 @@ class AnswerChain(Runnable[Any, Any]):
         if llm_answer.is_refusal(reply):
             self._refuse(answer, evidence)
             return
-        book = CitationBook(cover_preceding=self.settings.answer.cover_preceding)
+        book = self._book()
         parts: list[str] = []
         for text, valid, dropped in llm_answer.parse_reply(reply, len(evidence)):
             reasons = [f"dropped citation [{n}]: no such evidence" for n in dropped]

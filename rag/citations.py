@@ -39,23 +39,22 @@ def _closes(text: str, marker: Marker, sentence_end: int) -> bool:
 def sources_for_span(
     article: Article, para: Paragraph, start: int, end: int, *, cover_preceding: bool = False
 ) -> list[SourceRef]:
-    """Footnotes whose markers fall in text[start:end]. With `cover_preceding`, failing those,
-    the markers that close the next marked sentence (the convention that such a note covers
-    the sentences before it); otherwise those are only `nearby_sources`."""
-    attached, nearby = split_sources(article, para, start, end)
-    return attached + nearby if cover_preceding else attached
+    """The notes attached to text[start:end] (see `split_sources`)."""
+    return split_sources(article, para, start, end, cover_preceding=cover_preceding)[0]
 
 
 def split_sources(
-    article: Article, para: Paragraph, start: int, end: int
+    article: Article, para: Paragraph, start: int, end: int, *, cover_preceding: bool = False
 ) -> tuple[list[SourceRef], list[SourceRef]]:
-    """(notes whose markers are in the span, notes that close the next marked sentence when
-    the span has none). The second kind is a presumption: measured on FreshWiki, whose gold
-    credits a reference only to the sentence carrying its marker, 3% of such URLs were right."""
+    """(attached, nearby): the notes whose markers are in the span; when it has none, the
+    notes closing the next marked sentence are only nearby, unless `cover_preceding` attaches
+    them (the convention that such a note covers the sentences before it). That convention is
+    a presumption: on FreshWiki, whose gold credits a reference only to the sentence carrying
+    its marker, 3% of such URLs were right."""
     markers, how = covering_markers(para, start, end)
     labels = dict.fromkeys(m.label for m in markers)
     refs = [r for r in (source_ref(article, label, how) for label in labels) if r]
-    return (refs, []) if how == "sentence" else ([], refs)
+    return (refs, []) if how == "sentence" or cover_preceding else ([], refs)
 
 
 def source_ref(article: Article, label: str, attached: str = "sentence") -> SourceRef | None:
@@ -133,9 +132,7 @@ def make_citation(
     *,
     cover_preceding: bool = False,
 ) -> Citation:
-    attached, nearby = split_sources(article, para, start, end)
-    if cover_preceding:
-        attached, nearby = attached + nearby, []
+    attached, nearby = split_sources(article, para, start, end, cover_preceding=cover_preceding)
     return Citation(
         n=n,
         article_id=article.id,

@@ -62,9 +62,9 @@ def cite(
     verdicts = checker.check_many([(claim, [c.text]) for c in top])
     out: list[Passage] = []
     for c, v in zip(top, verdicts, strict=True):
-        attached, nearby = split_sources(c.article, c.para, c.start, c.end)
-        if cover_preceding:
-            attached, nearby = attached + nearby, []
+        attached, nearby = split_sources(
+            c.article, c.para, c.start, c.end, cover_preceding=cover_preceding
+        )
         overlap = len(claim_tokens & c.tokens) / (len(claim_tokens) or 1)
         if v.supported:
             verdict = "supports"

@@ -150,3 +150,44 @@ def with_title_heading(text: str, title: str | None) -> str:
         return text
     first = text.lstrip().split("\n", 1)[0].lstrip("# ").strip()
     return text if first == title else f"# {title}\n\n{text}"
+
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def to_roman(n: int) -> str:
+    """n in lower-case roman numerals, as notes are labelled: 4 -> "iv"."""
+    out = ""
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def from_roman(text: str) -> int | None:
+    """The value of a well-formed lower-case roman numeral, else None."""
+    total, rest = 0, text
+    for value, letters in _ROMAN:
+        while rest.startswith(letters):
+            total, rest = total + value, rest[len(letters) :]
+    return total if text and not rest and to_roman(total) == text else None
+
+
+_JUNK_TITLE_RE = re.compile(
+    r"^(?:microsoft word\s*-|untitled|document\s*\d*$)|\.(?:docx?|pdf|indd|odt|rtf|tex)$", re.I
+)
+_NAMES_SPLIT_RE = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
+
+
+def is_junk_title(title: str) -> bool:
+    """A title the authoring tool made up: "Microsoft Word - draft_v7.docx", "Untitled"."""
+    return bool(_JUNK_TITLE_RE.search(title))
+
+
+def split_names(text: str) -> list[str]:
+    """Authors as a metadata field or byline lists them: "A; B", "A, B and C", "by A & B"."""
+    text = re.sub(r"^(?:by|authors?:?)\s+", "", text.strip(), flags=re.I)
+    return [n for n in _NAMES_SPLIT_RE.split(text) if n]

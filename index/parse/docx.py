@@ -7,127 +7,48 @@ prints them, and the referenced notes become `Note` blocks for `assemble`.
 
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ET
-import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from index.errors import ParseError
 from index.parse.blocks import Block, DocMeta, Heading, Note, Para, assemble, marker_text
-from index.parse.common import content_hash, looks_like_name, parse_date, slugify
+from index.parse.common import (
+    content_hash,
+    is_junk_title,
+    looks_like_name,
+    parse_date,
+    slugify,
+    split_names,
+    to_roman,
+)
+from index.parse.docx_package import CORE, MC, STRICT_W, NoteKey, Package, R, W
 from index.text import normalize_space, strip_markers
 from index.types import Article
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_CORE = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
-_STRICT_W = "{http://purl.oclc.org/ooxml/wordprocessingml/main}"
-_MAX_PART = 200_000_000  # unpacked bytes: the file-size limit says nothing about a zip bomb
-
 # Never the paragraph's own text: deleted revisions, properties, and drawings, whose text boxes
 # mostly repeat the body as pull quotes (and come twice, as AlternateContent and fallback).
-_SKIP = {_W + t for t in ("del", "moveFrom", "rPr", "pPr", "drawing", "pict", "object")}
-_SKIP |= {_MC + "AlternateContent"}
-_KINDS = {_W + "footnoteReference": "footnote", _W + "endnoteReference": "endnote"}
+_SKIP = {W + t for t in ("del", "moveFrom", "rPr", "pPr", "drawing", "pict", "object")}
+_SKIP |= {MC + "AlternateContent"}
+_KINDS = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote"}
 _CHARS = {"tab": " ", "ptab": " ", "br": " ", "cr": " ", "noBreakHyphen": "-"}  # soft hyphens: ""
 
-_JUNK_TITLE_RE = re.compile(
-    r"^(?:microsoft word\s*-|untitled|document\s*\d*$)|\.(?:docx?|pdf|odt|rtf)$", re.I
-)
 # Account names Word and tools write as the author of any file they create.
 _JUNK_AUTHOR_RE = re.compile(
     r"^(?:microsoft office user|windows user|user|admin(?:istrator)?|owner|author|unknown|"
     r"python-docx|pandoc)$",
     re.I,
 )
-_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
 _HYPERLINK_FIELD_RE = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
 _MARK_NAMES = {"*": "star", "†": "dagger", "‡": "double-dagger", "§": "section"}
 _LABEL_RE = re.compile(r"[\w.-]{1,24}")  # what `find_markers` reads back in "[^label]"
 # A note's hyperlink target as placed by `_Text`, then any closing quotes or punctuation the
 # URL must go after so it never lands inside a quoted title.
 _LINK_SLOT_RE = re.compile(r"\ue000([^\ue001]*)\ue001([”’\"')\].,;:]*)")
-_ROMAN = {1000: "m", 900: "cm", 500: "d", 400: "cd", 100: "c", 90: "xc", 50: "l", 40: "xl"}
-_ROMAN |= {10: "x", 9: "ix", 5: "v", 4: "iv", 1: "i"}
 
 Role = int | str | None  # heading level, "title"/"subtitle"/"author"/"date"/"toc", or body
-NoteKey = tuple[str, str]  # ("footnote" or "endnote", w:id)
-
-
-class _Package:
-    def __init__(self, path: Path, data: bytes) -> None:
-        self.path = path
-        self.warnings: list[str] = []
-        if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-            raise ParseError(
-                path,
-                "an OLE compound file, not a .docx package: a password-protected .docx (remove "
-                "the password and save again) or a legacy Word 97-2003 .doc (save it as .docx)",
-            )
-        if not data.startswith(b"PK"):
-            raise ParseError(path, "not a .docx (not a zip package); is the file misnamed?")
-        try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-            raise ParseError(
-                path, f"not a readable .docx (corrupt or truncated zip: {exc})"
-            ) from exc
-
-    def xml(self, name: str) -> ET.Element | None:
-        try:
-            info = self.zip.getinfo(name)
-        except KeyError:
-            return None
-        if info.file_size > _MAX_PART:
-            raise ParseError(
-                self.path,
-                f"{name} unpacks to {info.file_size / 1e6:.0f} MB: too big for an article",
-            )
-        try:
-            raw = self.zip.read(info)
-        # zipfile reports damage as BadZipFile, zlib.error, EOFError or ValueError (a bad seek,
-        # an undecodable name), an unknown compression as NotImplementedError and a zip-level
-        # password as RuntimeError.
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as e:
-            raise ParseError(self.path, f"not a readable .docx ({name} is damaged: {e})") from e
-        except RuntimeError as e:
-            raise ParseError(self.path, f"the zip is password-protected ({e})") from e
-        try:
-            return ET.fromstring(raw)
-        except (ET.ParseError, LookupError) as e:  # LookupError: a bogus declared encoding
-            reason = f"not a readable .docx ({name} is not valid XML: {e})"
-            raise ParseError(self.path, reason) from e
-
-    def optional(self, name: str) -> ET.Element | None:
-        """A part the article can do without: damaged, it costs a warning, not the article."""
-        try:
-            return self.xml(name)
-        except ParseError as exc:
-            self.warnings.append(f"{exc.reason}; ignored")
-            return None
-
-    def links(self, part: str) -> dict[str, str]:
-        """Relationship id → external URL, for the hyperlinks in `word/<part>`."""
-        rels = self.optional(f"word/_rels/{part}.rels")
-        found = rels.iter(_REL + "Relationship") if rels is not None else iter(())
-        external = (r for r in found if r.get("TargetMode") == "External")
-        return {r.get("Id", ""): r.get("Target", "") for r in external}
-
-    def notes(self) -> dict[NoteKey, ET.Element]:
-        notes: dict[NoteKey, ET.Element] = {}
-        for kind in ("footnote", "endnote"):
-            root = self.xml(f"word/{kind}s.xml")
-            for note in root.iter(_W + kind) if root is not None else ():
-                # separator and continuationSeparator notes draw the rule above the notes
-                if note.get(_W + "type", "normal") == "normal":
-                    notes[(kind, note.get(_W + "id", ""))] = note
-        return notes
 
 
 def _styles(root: ET.Element | None) -> dict[str, Role]:
@@ -135,14 +56,14 @@ def _styles(root: ET.Element | None) -> dict[str, Role]:
     language ("heading 1" with styleId "berschrift1"), so names decide, then outline levels."""
     own: dict[str, Role] = {}
     parent: dict[str, str] = {}
-    for style in root.iter(_W + "style") if root is not None else ():
-        sid = style.get(_W + "styleId", "")
-        level = _val(style.find(f"{_W}pPr/{_W}outlineLvl"))
-        if (role := _named(_val(style.find(_W + "name")) or sid)) is not None:
+    for style in root.iter(W + "style") if root is not None else ():
+        sid = style.get(W + "styleId", "")
+        level = _val(style.find(f"{W}pPr/{W}outlineLvl"))
+        if (role := _named(_val(style.find(W + "name")) or sid)) is not None:
             own[sid] = role
         elif level is not None and level.isdecimal():
             own[sid] = int(level) + 1 if int(level) < 9 else None
-        elif (based := _val(style.find(_W + "basedOn"))) is not None:
+        elif (based := _val(style.find(W + "basedOn"))) is not None:
             parent[sid] = based
     # A custom style based on "Heading 2" is a heading too; only levels inherit ("Subtitle" is
     # based on "Title" in pandoc's reference document).
@@ -164,14 +85,14 @@ def _named(name: str) -> Role:
 
 
 def _val(el: ET.Element | None) -> str | None:
-    return None if el is None else el.get(_W + "val")
+    return None if el is None else el.get(W + "val")
 
 
 def _role(p: ET.Element, styles: dict[str, Role]) -> Role:
-    sid = _val(p.find(f"{_W}pPr/{_W}pStyle")) or ""
+    sid = _val(p.find(f"{W}pPr/{W}pStyle")) or ""
     # A style used but not defined (tools that write no styles.xml) still says what it is.
     role = styles[sid] if sid in styles else _named(sid)
-    level = _val(p.find(f"{_W}pPr/{_W}outlineLvl"))
+    level = _val(p.find(f"{W}pPr/{W}outlineLvl"))
     if level is not None and level.isdecimal() and not isinstance(role, str):
         role = int(level) + 1 if int(level) < 9 else None  # set on the paragraph itself
     return role
@@ -182,10 +103,7 @@ def _number(n: int, fmt: str) -> str:
     if fmt.endswith("Letter"):
         label = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)  # a … z, aa …
     elif fmt.endswith("Roman"):
-        label = ""
-        for value, digits in _ROMAN.items():
-            count, n = divmod(n, value)
-            label += digits * count
+        label = to_roman(n)
     else:
         return str(n)
     return label.upper() if fmt.startswith("upper") else label
@@ -203,7 +121,7 @@ class _NoteRefs:
         self.notes = notes
         self.formats = {"footnote": "decimal", "endnote": "lowerRoman" if both else "decimal"}
         for kind in self.formats:
-            found = [_val(el.find(f"{_W}{kind}Pr/{_W}numFmt")) for el in where if el is not None]
+            found = [_val(el.find(f"{W}{kind}Pr/{W}numFmt")) for el in where if el is not None]
             self.formats[kind] = next((f for f in found if f), self.formats[kind])
         self.labels: dict[NoteKey, str] = {}
         self.marks: dict[NoteKey, str] = {}
@@ -263,23 +181,23 @@ class _Text:
 
     def _inline(self, el: ET.Element) -> None:
         for child in el:
-            if child.tag == _W + "r":
+            if child.tag == W + "r":
                 self._run(child)
-            elif child.tag in (_W + "hyperlink", _W + "fldSimple"):
+            elif child.tag in (W + "hyperlink", W + "fldSimple"):
                 self._inline(child)
-                self._link((self.links or {}).get(child.get(_R + "id", "")))
-                self._link(_field_url(child.get(_W + "instr", "")))
-            elif child.tag not in _SKIP and child.tag != _W + "p":  # a text box's paragraph
+                self._link((self.links or {}).get(child.get(R + "id", "")))
+                self._link(_field_url(child.get(W + "instr", "")))
+            elif child.tag not in _SKIP and child.tag != W + "p":  # a text box's paragraph
                 self._inline(child)  # insertions, smart tags, content controls
 
     def _run(self, run: ET.Element) -> None:
         for c in run:
-            tag = c.tag.removeprefix(_W)
+            tag = c.tag.removeprefix(W)
             if tag in ("t", "sym") and self.pending is not None:
                 # Word puts a custom mark in the run after the reference, LibreOffice in the
                 # same run: either way it is the next text (or a Symbol-font character).
                 pending, self.pending = self.pending, None
-                mark = (c.text or "").strip() if tag == "t" else _symbol(c.get(_W + "char", ""))
+                mark = (c.text or "").strip() if tag == "t" else _symbol(c.get(W + "char", ""))
                 self._cite(*pending, mark if 0 < len(mark) <= 8 else None)
                 if len(mark) > 8:  # no mark after all: this is the text that follows
                     self.out.append(c.text or "")
@@ -289,14 +207,14 @@ class _Text:
                 self.out.append(_CHARS[tag])
             elif tag == "instrText":
                 self.instr += c.text or ""
-            elif tag == "fldChar" and c.get(_W + "fldCharType") == "end":
+            elif tag == "fldChar" and c.get(W + "fldCharType") == "end":
                 self._link(_field_url(self.instr))
                 self.instr = ""
             elif c.tag in _KINDS:
-                if c.get(_W + "customMarkFollows") in ("1", "true", "on"):
-                    self.pending = (_KINDS[c.tag], c.get(_W + "id", ""))
+                if c.get(W + "customMarkFollows") in ("1", "true", "on"):
+                    self.pending = (_KINDS[c.tag], c.get(W + "id", ""))
                 else:
-                    self._cite(_KINDS[c.tag], c.get(_W + "id", ""), None)
+                    self._cite(_KINDS[c.tag], c.get(W + "id", ""), None)
 
     def _cite(self, kind: str, note_id: str, mark: str | None) -> None:
         if self.cite is not None:
@@ -336,7 +254,7 @@ def _place_links(text: str) -> str:
 def _paragraphs(container: ET.Element) -> Iterator[ET.Element]:
     """w:p elements in reading order, inside tables and content controls too."""
     for child in container:
-        if child.tag == _W + "p":
+        if child.tag == W + "p":
             yield child
         elif child.tag not in _SKIP:
             yield from _paragraphs(child)
@@ -345,20 +263,16 @@ def _paragraphs(container: ET.Element) -> Iterator[ET.Element]:
 def _core(root: ET.Element | None) -> DocMeta:
     if root is None:
         return DocMeta()
-    title = normalize_space(root.findtext("dc:title", "", _CORE))
-    creator = normalize_space(root.findtext("dc:creator", "", _CORE))
-    created = root.findtext("dcterms:created", "", _CORE).strip()
-    language = root.findtext("dc:language", "", _CORE).strip()[:2].lower()
+    title = normalize_space(root.findtext("dc:title", "", CORE))
+    creator = normalize_space(root.findtext("dc:creator", "", CORE))
+    created = root.findtext("dcterms:created", "", CORE).strip()
+    language = root.findtext("dc:language", "", CORE).strip()[:2].lower()
     return DocMeta(
-        title=title if title and not _JUNK_TITLE_RE.search(title) else None,
-        authors=_split_authors(creator) if not _JUNK_AUTHOR_RE.match(creator) else [],
+        title=title if title and not is_junk_title(title) else None,
+        authors=split_names(creator) if not _JUNK_AUTHOR_RE.match(creator) else [],
         published=created[:10] if re.match(r"\d{4}-\d\d-\d\d", created) else None,
         language=language if language.isalpha() and len(language) == 2 else None,
     )
-
-
-def _split_authors(text: str) -> list[str]:
-    return [a for a in _AUTHOR_SPLIT_RE.split(re.sub(r"^by\s+", "", text, flags=re.I)) if a]
 
 
 def _blocks(paras: list[tuple[Role, str]], meta: DocMeta) -> tuple[list[Block], DocMeta]:
@@ -399,14 +313,14 @@ def _byline(line: str, role: Role) -> tuple[list[str], str | None] | None:
     for part in re.split(r"\s+[·|•–—]\s+", line):
         if (when := parse_date(part)) and len(part) < 40:
             date = date or when
-        elif role == "author" or all(looks_like_name(n) for n in _split_authors(part)):
-            names += _split_authors(part)
+        elif role == "author" or all(looks_like_name(n) for n in split_names(part)):
+            names += split_names(part)
         else:
             return None
     return names, date
 
 
-def _note_blocks(pkg: _Package, refs: _NoteRefs) -> list[Note]:
+def _note_blocks(pkg: Package, refs: _NoteRefs) -> list[Note]:
     """The cited notes, footnotes before endnotes, each kind in order of first reference."""
     links = {kind: pkg.links(f"{kind}s.xml") for kind in ("footnote", "endnote")}
     blocks: list[Note] = []
@@ -420,16 +334,16 @@ def _note_blocks(pkg: _Package, refs: _NoteRefs) -> list[Note]:
 
 
 def parse_docx(path: Path, data: bytes) -> Article:
-    pkg = _Package(path, data)
+    pkg = Package(path, data)
     doc = pkg.xml("word/document.xml")
     if doc is None:
         raise ParseError(path, "no word/document.xml in the package: not a Word document")
-    if doc.tag.startswith(_STRICT_W):
+    if doc.tag.startswith(STRICT_W):
         raise ParseError(path, "a Strict Open XML document; save it as a regular Word .docx")
-    body = doc.find(_W + "body")
+    body = doc.find(W + "body")
     if body is None:
         raise ParseError(path, "word/document.xml has no body; the file is damaged")
-    where = [body.find(_W + "sectPr"), pkg.optional("word/settings.xml")]
+    where = [body.find(W + "sectPr"), pkg.optional("word/settings.xml")]
     kinds = {_KINDS[el.tag] for el in body.iter() if el.tag in _KINDS}
     refs = _NoteRefs(pkg.notes(), where, both=kinds == {"footnote", "endnote"})
     styles = _styles(pkg.optional("word/styles.xml"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from index.notes import is_ibid, parse_note
+from index.parse.common import to_roman
 from index.text import normalize_space
 from index.types import Footnote
 
@@ -47,7 +48,7 @@ def _item(elem: Tag, position: int, roman: bool) -> _NoteItem:
     m = _NOTE_ID_RE.match(str(elem.get("id") or ""))
     if m and m.group("n"):
         return _NoteItem(elem, m.group("n"))
-    return _NoteItem(elem, _roman(position) if roman else str(position))
+    return _NoteItem(elem, to_roman(position) if roman else str(position))
 
 
 def tokens(tag: Tag) -> list[str]:
@@ -66,14 +67,6 @@ def _innermost(tags: list[Tag]) -> list[Tag]:
 
 def outermost(tags: list[Tag]) -> list[Tag]:
     return [t for t in tags if not any(inside(t, o) for o in tags)]
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
 
 
 def _clean_label(text: str) -> str | None:

@@ -16,10 +16,12 @@ from functools import lru_cache
 
 from index.parse.blocks import marker_text
 from index.parse.common import (
+    from_roman,
     is_boilerplate,
     is_related_heading,
     looks_like_name,
     related_heading_at,
+    to_roman,
 )
 from index.text import find_markers
 
@@ -50,41 +52,10 @@ _LOCATOR_WORDS = frozenset(
 )
 _ENTRY_END_RE = re.compile(r"(?:[.)\]”\"’»]|↩[\ufe0e\ufe0f]?|https?://\S+)$")
 _BACKLINK_RE = re.compile(r"\s*↩[\ufe0e\ufe0f]?(?:[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+(?!\S))?")
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
-
-
-def _from_roman(text: str) -> int | None:
-    total, rest = 0, text
-    for value, letters in _ROMAN:
-        while rest.startswith(letters):
-            total, rest = total + value, rest[len(letters) :]
-    return total if not rest and _roman(total) == text else None
 
 
 def _value(label: str) -> int | None:
-    return int(label) if label.isdigit() else _from_roman(label)
+    return int(label) if label.isdigit() else from_roman(label)
 
 
 @dataclass(frozen=True)
@@ -98,7 +69,7 @@ class _Label:
 
     @property
     def text(self) -> str:
-        return _roman(self.value) if self.roman else str(self.value)
+        return to_roman(self.value) if self.roman else str(self.value)
 
 
 def _label_at(text: str, pos: int = 0) -> _Label | None:
@@ -124,7 +95,7 @@ def _next_label_re(label: _Label) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4096)  # one per label number and style: too many for re's own cache
 def _label_pattern(style: str, value: int, roman: bool, sep: str) -> re.Pattern[str]:
-    text = re.escape(_roman(value) if roman else str(value))
+    text = re.escape(to_roman(value) if roman else str(value))
     any_number = r"[ivxlcdm]{1,8}" if roman else r"\d{1,4}"
     form = {
         "br": rf"(?:(?<!\S)\[(?P<v>{any_number})\]|\[{text}\])(?:\s*[:.](?!\S))?",

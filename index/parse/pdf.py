@@ -10,7 +10,6 @@ byline and date printed under it.
 from __future__ import annotations
 
 import io
-import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,9 +20,11 @@ from index.errors import ParseError
 from index.parse.blocks import Block, DocMeta, Note, assemble
 from index.parse.common import (
     content_hash,
+    is_junk_title,
     looks_like_name,
     parse_date,
     slugify,
+    split_names,
 )
 from index.parse.pdf_layout import Line, Page, body_size, read_pages
 from index.parse.pdf_read import (
@@ -34,15 +35,11 @@ from index.parse.pdf_read import (
     gather_notes,
     join_lines,
     note_labels,
+    restarts,
     split_footnotes,
 )
 from index.text import normalize_space
 from index.types import Article
-
-_JUNK_TITLE_RE = re.compile(
-    r"^(?:microsoft word\s*-|untitled|document\d*$)|\.(?:docx?|pdf|indd|odt|tex)$", re.I
-)
-_NAMES_SPLIT_RE = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
 
 
 def _reader(path: Path, data: bytes) -> PdfReader:
@@ -73,11 +70,11 @@ def _meta(reader: PdfReader) -> dict[str, Any]:
         return {}
     meta: dict[str, Any] = {}
     title = normalize_space(str(info.title or ""))
-    if title and not _JUNK_TITLE_RE.search(title):
+    if title and not is_junk_title(title):
         meta["title"] = title
     author = normalize_space(str(info.author or ""))
     if author:
-        meta["authors"] = [a for a in re.split(r"\s*(?:;|,|&|\band\b)\s*", author) if a]
+        meta["authors"] = split_names(author)
     try:
         created: datetime | None = info.creation_date
     except Exception:
@@ -111,8 +108,8 @@ def _front(lines: list[Line], body: float) -> tuple[DocMeta, set[int]]:
     meta = DocMeta(title=normalize_space(" ".join(ln.text for ln in title_lines)))
     after = top[end + 1 :]
     for ln in after[:6]:
-        text = re.sub(r"^(?:by|authors?:?)\s+", "", ln.text.strip(), flags=re.I)
-        names = [n for n in _NAMES_SPLIT_RE.split(text) if n]
+        text = ln.text.strip()
+        names = split_names(text)
         if not meta.authors and names and all(looks_like_name(n) for n in names):
             meta.authors = names
             used.add(id(ln))
@@ -136,31 +133,28 @@ def parse_pdf(path: Path, data: bytes) -> Article:
     # Notes sections first: set in small type, they would otherwise pass for footnotes.
     lines, end = endnote_sections(lines, body)
     lines, foot = split_footnotes(lines, body)
-    raw: list[RawNote] = []
-    gather_notes(foot, raw)
-    footnotes = len(raw)
-    gather_notes(end, raw, endnote=True)
-    scoped = note_labels(raw[:footnotes], endnotes=False)
-    scoped |= note_labels(raw[footnotes:], endnotes=True)
-    restarts = {r.label for r in raw} != {r.label for r in raw if "-" not in r.label}
-    scoped_by = ("chapter" if footnotes < len(raw) / 2 else "page") if restarts else ""
+    foot_notes: list[RawNote] = []
+    gather_notes(foot, foot_notes)
+    end_notes: list[RawNote] = []
+    gather_notes(end, end_notes, endnote=True)
+    if not foot_notes and not end_notes:
+        from index.parse.pdf_plain import parse_flat
+
+        return parse_flat(path, data, reader, _meta(reader))
+    scoped_by = "chapter" if restarts(end_notes) else "page" if restarts(foot_notes) else ""
+    scoped = note_labels(foot_notes, endnotes=False) | note_labels(end_notes, endnotes=True)
     front, used = _front(lines, body)
     lines = [ln for ln in lines if id(ln) not in used]
     blocks: list[Block] = Reader(body, scoped, scoped_by).read(lines)
-    blocks += [Note(r.label, join_lines(r.lines)) for r in raw]
+    blocks += [Note(r.label, join_lines(r.lines)) for r in [*foot_notes, *end_notes]]
     # The metadata's title and authors are the document's own, unless junk; a date printed
     # on the first page beats the file's creation date.
     meta = DocMeta(**_meta(reader))
     meta = front.merged(meta.model_copy(update={"published": front.published or meta.published}))
     if not meta.title:
         meta.title = path.stem.replace("_", " ")
-    if raw:
-        article = assemble(blocks, meta, article_id=slugify(path.stem), source=str(path),
-                           fmt="pdf", content_hash=content_hash(data))  # fmt: skip
-    else:
-        from index.parse.pdf_plain import parse_flat
-
-        return parse_flat(path, data, reader, _meta(reader))
+    article = assemble(blocks, meta, article_id=slugify(path.stem), source=str(path), fmt="pdf",
+                       content_hash=content_hash(data))  # fmt: skip
     if not article.paragraphs:
         raise ParseError(path, "PDF has no extractable text (scanned image?); run OCR first")
     return article

@@ -154,19 +154,21 @@ def is_heading(line: Line, body: float) -> bool:
     return line.size >= 1.12 * body or (line.bold and words <= 12 and line.size >= 0.95 * body)
 
 
+def restarts(raw: list[RawNote]) -> bool:
+    """Whether the numbering of these notes starts again somewhere (a number repeats)."""
+    numbers = [r.n for r in raw if r.n is not None]
+    return len(numbers) != len(set(numbers))
+
+
 def note_labels(raw: list[RawNote], endnotes: bool) -> dict[tuple[int, int], str]:
     """Scoped labels: a plain number when numbering never restarts, else "p3-2" (footnotes
     numbered per page) or "c2-5" (endnotes numbered per chapter)."""
-    numbers = [r.n for r in raw if r.n is not None]
-    restarts = len(numbers) != len(set(numbers))
+    scoped = restarts(raw)
     labels: dict[tuple[int, int], str] = {}
     for r in raw:
-        if not restarts or r.n is None:
-            r_label = r.label
-        else:
-            r_label = f"{'c' if endnotes else 'p'}{r.scope}-{r.label}"
-        labels[(r.scope if restarts else 0, r.n if r.n is not None else -1)] = r_label
-        r.label = r_label
+        if scoped and r.n is not None:
+            r.label = f"{'c' if endnotes else 'p'}{r.scope}-{r.label}"
+        labels[(r.scope if scoped else 0, r.n if r.n is not None else -1)] = r.label
     return labels
 
 
