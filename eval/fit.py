@@ -92,7 +92,7 @@ def fit_threshold(chain: AnswerChain, cases: list[EvalCase], max_false: float) -
             continue
         (pos if case.answerable else neg).append(ranked[0].score)
     best = 0.0
-    for t in sorted({round(x, 3) for x in pos + neg if x >= 0}):
+    for t in sorted({float(f"{x:.2g}") for x in pos + neg if x >= 0}):
         if sum(x < t for x in pos) / len(pos) <= max_false:
             best = t
     return {

@@ -54,7 +54,12 @@ _WH = {
         r"\bhow (?:many|much|big|large|long|far|high|tall|old|fast|deep|often)\b|"
         r"\bwhat (?:percentage|share|number|proportion|amount|figure|total|toll|sum|rate|"
         r"magnitude|score|margin|size|cost|price|death toll)\b|\bwhat was the (?:death )?toll\b|"
-        r"\bby how\b|\bwhat (?:was|is) the (?:tally|count)\b|\bto what (?:level|extent|rate)\b",
+        r"\bby how\b|\bwhat (?:was|is) the (?:tally|count)\b|\bto what (?:level|extent|rate)\b|"
+        r"\bat what (?:age|speed|rate|price|cost|level)\b|\bwhat (?:age|capacity)\b|"
+        # "What was the Shakahola forest death toll": the head noun asks for a figure.
+        r"\bwhat (?:is|was|were|are) the (?:[\w'’-]+ ){0,4}(?:toll|number|total|count|share|"
+        r"percentage|cost|price|size|budget|population|capacity|turnout|margin|attendance|"
+        r"revenue|amount|height|length|distance|duration)\b",
         re.IGNORECASE,
     ),
     "name": re.compile(
@@ -65,42 +70,83 @@ _WH = {
         re.IGNORECASE,
     ),
     "place": re.compile(
-        r"\bwhere\b|\bwhich (?:city|town|country|region|state|province|stadium|venue|island|"
-        r"village|district|place|port|airport|river)\b|\bin what (?:city|town|country|region|"
+        r"\bwhere\b|\bwhich (?:[\w'’-]+ ){0,3}?(?:city|cities|town|country|region|state|province|"
+        r"stadium|venue|island|village|district|place|port|airport|river|location|site)\b|"
+        r"\bin what (?:city|town|country|region|"
         r"place|state|province)\b|\bwhat (?:city|town|country|region|venue|stadium|location)\b",
         re.IGNORECASE,
     ),
 }
 
 
+# "Which fault…", "which EU leader…", "which cities…": a which-question whose head noun is
+# not a date, figure or place asks for something named.
+_WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
+
+
 def wants(question: str) -> str | None:
     """The kind of answer the question asks for: date, number, name, place or None. The
-    question word that comes first decides: "who ... when he died" asks for a name."""
+    question word that comes first decides: "who ... when he died" asks for a name, and so
+    does "which general died when…"."""
     found = sorted((m.start(), kind) for kind, rx in _WH.items() if (m := rx.search(question)))
+    which = _WHICH.search(question)
+    if which and (not found or which.start() < found[0][0]):
+        return "name"
     if not found:
         return None
     # "When Al Gross withdrew, who did he back?": a leading clause, then the real question.
     comma = question.find(",")
-    if len(found) > 1 and found[0][0] == 0 and 0 < comma < found[1][0]:
+    lead_when = found[0][1] == "date" and question[:4].lower() == "when"
+    if len(found) > 1 and found[0][0] == 0 and lead_when and 0 < comma < found[1][0]:
         return found[1][1]
     return found[0][1]
+
+
+# Capitalised, but not names: calendar words, and the words that start a clause ("On July 10").
+_NOT_NAMES = frozenset(
+    (MONTHS + "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday").lower().split("|")
+)
+
+
+_WH_LEAD = re.compile(
+    r"^(?:(?:in|at|on|for|to|by|from|of|with|after|before|according to)\s+)?"
+    r"(?:how (?:many|much|long|far|old|big|large)|what|which|who|whom|whose|when|where|why|how)\b"
+    r"(?:\s+(?:is|was|were|are|did|does|do|has|have|had|will|would|can|could))?\s*",
+    re.IGNORECASE,
+)
+
+
+def statement(question: str) -> str:
+    """The question without its leading question words: "How many firefighters were sent to
+    the site?" → "firefighters were sent to the site". A claim comes back unchanged."""
+    q = question.strip().rstrip("?").strip()
+    return _WH_LEAD.sub("", q, count=1) or q
 
 
 def _spans(kind: str, text: str) -> list[tuple[int, int]]:
     if kind == "date":
         return [m.span() for m in DATE_RE.finditer(text)]
     if kind == "number":
+        # A day of the month ("December 9, 2025") is a date, not a figure.
+        dates = [m.span() for m in DATE_RE.finditer(text)]
         return [
             m.span()
             for m in FIGURE_RE.finditer(text)
-            if not YEAR_RE.fullmatch(m.group().strip()) and m.group().strip()
+            if m.group().strip()
+            and not YEAR_RE.fullmatch(m.group().strip())
+            and not any(a <= m.start() < b for a, b in dates)
         ]
     spans = []
     for m in NAME_RE.finditer(text):
+        a = m.start()
         words = m.group().split()
-        if len(words) == 1 and (m.start() == 0 or words[0].lower() in STOPWORDS):
+        while words and (words[0].lower() in STOPWORDS or words[0].lower() in _NOT_NAMES):
+            a = text.index(words[1], a + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        words = [w for w in words if w.lower() not in _NOT_NAMES]
+        if not words or (len(words) == 1 and (m.start() == 0 or words[0].lower() in STOPWORDS)):
             continue
-        spans.append(m.span())
+        spans.append((a, m.end()))
     return spans
 
 
@@ -115,12 +161,13 @@ def answer_span(question: str, sentence: str, kind: str | None = None) -> Answer
     kind = kind or wants(question)
     if kind is None:
         return None
-    q = _norm(question)
+    q = f" {_norm(question)} "
     q_words = {w for w in q.split() if w not in STOPWORDS}
+    # Whole words: "23" is new in a question about 2023.
     found = [
         (a, b)
         for a, b in _spans(kind, sentence)
-        if _norm(sentence[a:b]) and _norm(sentence[a:b]) not in q
+        if _norm(sentence[a:b]) and f" {_norm(sentence[a:b])} " not in q
     ]
     if not found:
         return None

@@ -170,6 +170,8 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"|\b(?:source|ref|reference|cite|citation)s? (?:on|for|behind)\b"
             r"|\b(?:need|got|have|find) (?:a |the |any )?(?:cite|citation|source|ref|reference)\b"
             r"|\baccording to (?:whom|which|what)\b"
+            r"|\bwho (?:are|is|were|was) (?:we|they|you|it|the (?:article|piece|paper|author))"
+            r" (?:citing|quoting|relying on)\b"
             r"|\bwhere (?:does|do|did) .+\b(?:come from|originate|stem from)\b"
             r"|^who (?:reported|says|said|claims|claimed|is cited|is quoted|covered|"
             r"first reported)\b"
