@@ -54,6 +54,16 @@ def test_question_set_has_the_shape_the_issue_asks_for() -> None:
         ("Who replaced Lee as leader?", "Lee was succeeded by Rishi Sunak in October.",
          "Rishi Sunak"),
         ("What did they say?", "They said nothing.", None),
+        # A figure is new as a whole word: "23" is not the "2023" of the question.
+        ("How many categories did Tokyo license in 2023?",
+         "Japan followed in July 2023 by placing 23 categories under licence.", "23"),
+        # A day of the month is part of a date, not a figure.
+        ("How many machines did ASML ship?", "On December 9, 2025, the government acted.", None),
+        # Months and clause openers are not names; the name new to the question is.
+        ("After Billie Eilish, who was the next surprise name?",
+         "On July 10, Sam Smith was announced as the second surprise artist.", "Sam Smith"),
+        ("After Billie Eilish, who was the next surprise name?",
+         "On July 6, Billie Eilish was announced as the first surprise artist.", None),
     ],
 )  # fmt: skip
 def test_answer_span_marks_the_answering_words(
@@ -65,6 +75,31 @@ def test_answer_span_marks_the_answering_words(
         assert got is None
     else:
         assert got is not None and expected in got
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which senior army general died when a helicopter went down?", "name"),
+        ("Which fault was the source of the quake?", "name"),
+        ("In which town did he die?", "place"),
+        ("Which cities were floated as venues?", "place"),
+        ("What was the Shakahola forest death toll as of August?", "number"),
+        ("How long was the boy without a pulse, counting from when his mother found him?",
+         "number"),
+        ("When Al Gross withdrew, who did he back?", "name"),
+        ("What did the coroner decide?", None),
+    ],
+)  # fmt: skip
+def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None) -> None:
+    assert answer_type.wants(question) == kind
+
+
+def test_statement_drops_only_the_question_words() -> None:
+    assert answer_type.statement("How many firefighters were sent?") == "firefighters were sent"
+    assert answer_type.statement("In which town did he die?") == "town did he die"
+    claim = "India will buy oil from Venezuela."
+    assert answer_type.statement(claim) == claim.rstrip("?")
 
 
 def test_near_miss_constraints() -> None:
