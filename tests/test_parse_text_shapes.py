@@ -565,3 +565,53 @@ def test_heading_word_in_a_flattened_sentence_is_not_the_notes_list(tmp_path: Pa
     assert labels(a) == ["1", "2", "3", "4", "5"]
     assert (a.footnote("4").ibid_of, a.footnote("4").locator) == ("3", "p. 9")
     assert cited(a) == ["1", "2", "3", "4", "5"]
+
+
+def test_notes_heading_after_page_chrome_on_a_flattened_page(tmp_path: Path) -> None:
+    # "… Share this: Twitter LinkedIn Email Print Endnotes [1] . …": the heading opens no
+    # sentence, but the notes the text cites follow it.
+    text = (
+        "# Lithium in the Andes\n\nBolivia nationalised lithium in 2008, and the state company has "
+        "run the salt flats since.[1] Chile followed with a state partner for its mines.[2] "
+        "Argentina left it to the provinces.[3] Share this: Twitter LinkedIn Email Print "
+        "Endnotes [1] . Ana Ruiz, “Lithium and the State” (Nikkei Asia, 6 March 2020), "
+        "https://asia.nikkei.com/lithium-and-the-state . [2] . Ibid., p. 4. [3] . Tom Berg, "
+        "Salt Flats (London: Routledge, 2018).\n"
+    )
+    a = parse(tmp_path, "lithium.md", text)
+    assert labels(a) == ["1", "2", "3"]
+    assert "Ana Ruiz" not in body(a) and "Endnotes" not in body(a)
+    assert a.footnote("1").url == "https://asia.nikkei.com/lithium-and-the-state"
+    assert a.footnote("2").ibid_of == "1"
+
+
+def test_chrome_then_a_bracket_in_prose_is_not_a_notes_list(tmp_path: Path) -> None:
+    # The same chrome, then prose that merely mentions notes: nothing cited before it.
+    text = (
+        "Bolivia nationalised lithium in 2008. Share this: Twitter Print References [1] to "
+        "the law were frequent. [2] was cited too. [3] was not.\n"
+    )
+    a = parse(tmp_path, "prose.txt", text)
+    assert labels(a) == []
+    assert "References [1] to the law were frequent" in body(a)
+
+
+def test_urls_broken_across_lines_of_a_wrapped_notes_list_are_rejoined(tmp_path: Path) -> None:
+    text = (
+        "Automation at the Port\n\nBy Ana Ruiz\n\nShanghai automated its container terminals "
+        "after a decade of pilots, and the city now runs the largest such port in the "
+        "world.1 Costs rose faster than planned, and the operators say so openly.2\n\nNotes\n\n"
+        "1. Tom Marchetti, “Zhenhua Launches Review,” Caixin Global, November 27, 2019, https:\n"
+        "//www.caixinglobal.com/2019-11-27/zhenhua-launches-review-of-automated-containe\n"
+        "r-terminals-855775744.html; and Sara Morales, “Doubts Linger,” The Wall Street\n"
+        "Journal, October 13, 2020.\n"
+        "2. Priya Delgado, “Costs Surge,” Nikkei Asia, December 7, 2019, https://asia.nikkei.com/\n"
+        "Business/Costs-Surge.\n"
+    )
+    a = parse(tmp_path, "ports.txt", text)
+    assert a.footnote("1").url == (
+        "https://www.caixinglobal.com/2019-11-27/zhenhua-launches-review-of-automated-"
+        "container-terminals-855775744.html"
+    )
+    assert "; and Sara Morales" in a.footnote("1").text
+    assert a.footnote("2").url == "https://asia.nikkei.com/Business/Costs-Surge"

@@ -6,6 +6,8 @@ import hashlib
 import re
 import unicodedata
 
+from index.text import STOPWORDS
+
 # Whole lines a scraped page carries that are never article text (share widgets in several
 # languages, print/email buttons, language switchers).
 _BOILERPLATE_RE = re.compile(
@@ -191,3 +193,56 @@ def split_names(text: str) -> list[str]:
     """Authors as a metadata field or byline lists them: "A; B", "A, B and C", "by A & B"."""
     text = re.sub(r"^(?:by|authors?:?)\s+", "", text.strip(), flags=re.I)
     return [n for n in _NAMES_SPLIT_RE.split(text) if n]
+
+
+_URLISH_RE = re.compile(r"(?:https?://|www\.)\S*$")
+_URL_CONT_RE = re.compile(r"^[\w\-./%?=&#~+:@!$,;*()']+")
+
+
+def join_lines(lines: list[str]) -> str:
+    """One paragraph or note from its lines: hyphenated breaks undone, URLs broken across
+    lines rejoined."""
+    out = ""
+    for text in lines:
+        text = text.strip()
+        if not out or not text:
+            out = out or text
+            continue
+        if continues_url(out.split()[-1], text.split()[0]):
+            out += text
+        elif re.search(r"[a-zà-ÿ]-$", out) and text[:1].islower():
+            out = out[:-1] + text
+        else:
+            out += " " + text
+    return out
+
+
+# Words that follow a complete URL in a note: the next line starts a new part, not more URL.
+_AFTER_URL = {"accessed", "retrieved", "last", "viewed", "consulted", "available", "erişim"}
+
+
+def continues_url(last: str, first: str) -> bool:
+    """A URL broken at the end of a line (LaTeX's url and xurl break anywhere): the last word
+    is a URL in progress and the next line starts with more URL characters."""
+    if not (_URLISH_RE.search(last) or (last.endswith(("http:", "https:")))):
+        return False
+    if last.endswith((")", ";", ",")) or not _URL_CONT_RE.fullmatch(first):
+        return False
+    if first[:1] in "([":
+        return False
+    # A capital starts a new sentence, unless the URL stopped mid-path ("…nikkei.com/" then
+    # "Business/Markets/…") and the line goes on with more path.
+    if first[:1].isupper() and not (
+        last.endswith(("/", "-", "_")) and re.search(r"\w[/\-_.=]\w", first)
+    ):
+        return False
+    word = first.rstrip(".,;:").casefold()
+    return word not in _AFTER_URL and word not in STOPWORDS
+
+
+def join_wrapped(text: str, line: str) -> str:
+    """`text` continued by the next `line` of a hard-wrapped list: a URL broken at the line's
+    end ("https:" / "//www.example.org/a-lo" / "ng-path.html") is rejoined without a space."""
+    if text and line and continues_url(text.split()[-1], line.split()[0]):
+        return text + line.strip()
+    return f"{text} {line.strip()}".strip()

@@ -16,9 +16,11 @@ from functools import lru_cache
 
 from index.parse.blocks import marker_text
 from index.parse.common import (
+    continues_url,
     from_roman,
     is_boilerplate,
     is_related_heading,
+    join_wrapped,
     looks_like_name,
     related_heading_at,
     to_roman,
@@ -169,6 +171,7 @@ def _continues(note: str, line: str) -> bool:
         not _ENTRY_END_RE.search(note)
         or line[:1].islower()
         or line.startswith(("http", "www.", "("))
+        or (bool(note.split()) and continues_url(note.split()[-1], line.split()[0]))
     )
 
 
@@ -208,7 +211,7 @@ def _numbered(lines: list[str]) -> tuple[list[str], int]:
                 last.text, last = last.text[:cut], None
         elif last is not None and (not last.text or _continues(last.text, s)):
             # A label alone on its line ("1.") has its note on the next one.
-            last.text = f"{last.text} {s}".strip()
+            last.text = join_wrapped(last.text, s)
         else:
             out.append(line)
             last = None
@@ -247,19 +250,32 @@ def _inline_heading(line: str) -> tuple[int, int] | None:
         # A Markdown "#" marks a heading wherever it stands; a bare word must open a sentence.
         hashed = m.group().startswith("#")
         opens = not before or hashed or _SENTENCE_END_RE.search(before)
-        if not m.group("w")[0].isupper() or not opens:
+        if not m.group("w")[0].isupper():
             continue
         rest = line[m.end() :]
         label = _label_at(rest)
         if label is None:
-            if "↩" in rest:
+            if "↩" in rest and opens:
                 return m.start(), m.end()
+            continue
+        if not opens and not _runs_on_from_chrome(before, rest, label):
             continue
         if (label.value == 1 or label.style == "br") and _is_list(
             _split_entries(rest, label), label, set() if hashed else _cited(before)
         ):
             return m.start(), m.end()
     return None
+
+
+def _runs_on_from_chrome(before: str, rest: str, label: _Label) -> bool:
+    """After page chrome ("Share this: Twitter LinkedIn Email Print Endnotes [1] . …") the
+    heading opens no sentence; it still opens the notes when note 1 is printed in a form prose
+    never uses and at least three notes follow, most of them cited by the text before."""
+    if label.style not in _DISTINCT or label.value != 1:
+        return False
+    cited = _cited(before)
+    entries = _split_entries(rest, label)
+    return len(entries) >= 3 and 2 * sum(lab.text in cited for lab, _ in entries) >= len(entries)
 
 
 def _cited(text: str) -> set[str]:

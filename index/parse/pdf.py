@@ -21,6 +21,7 @@ from index.parse.blocks import Block, DocMeta, Note, assemble
 from index.parse.common import (
     content_hash,
     is_junk_title,
+    join_lines,
     looks_like_name,
     parse_date,
     slugify,
@@ -33,7 +34,6 @@ from index.parse.pdf_read import (
     endnote_sections,
     furniture,
     gather_notes,
-    join_lines,
     note_labels,
     restarts,
     split_footnotes,

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from index.parse.blocks import Block, Heading, Para, marker_text
+from index.parse.common import join_lines
 from index.parse.pdf_layout import Line, Page
 
 _PAGE_NO_RE = re.compile(
@@ -31,8 +32,6 @@ _TIGHT_LABEL_RE = re.compile(r"^(?P<n>\d{2,4})\.?(?=[A-Z“\"‘'])")
 _SYMBOLS = "*†‡§¶"
 _TERMINAL_RE = re.compile(r"[.!?:…][\"”’')\]]*\s*$")
 _ITEM_RE = re.compile(r"^(?:\[\^?[\w.-]{1,24}\]|\d{1,3}[.)]|[•▪●–-])\s+\S")
-_URLISH_RE = re.compile(r"(?:https?://|www\.)\S*$")
-_URL_CONT_RE = re.compile(r"^[\w\-./%?=&#~+:@!$,;*()']+")
 
 
 @dataclass
@@ -170,40 +169,6 @@ def note_labels(raw: list[RawNote], endnotes: bool) -> dict[tuple[int, int], str
             r.label = f"{'c' if endnotes else 'p'}{r.scope}-{r.label}"
         labels[(r.scope if scoped else 0, r.n if r.n is not None else -1)] = r.label
     return labels
-
-
-def join_lines(lines: list[str]) -> str:
-    """One paragraph or note from its lines: hyphenated breaks undone, URLs broken across
-    lines rejoined."""
-    out = ""
-    for text in lines:
-        text = text.strip()
-        if not out or not text:
-            out = out or text
-            continue
-        if _continues_url(out.split()[-1], text.split()[0]):
-            out += text
-        elif re.search(r"[a-zà-ÿ]-$", out) and text[:1].islower():
-            out = out[:-1] + text
-        else:
-            out += " " + text
-    return out
-
-
-# Words that follow a complete URL in a note: the next line starts a new part, not more URL.
-_AFTER_URL = {"accessed", "retrieved", "last", "viewed", "consulted", "available", "erişim"}
-
-
-def _continues_url(last: str, first: str) -> bool:
-    """A URL broken at the end of a line (LaTeX's url and xurl break anywhere): the last word
-    is a URL in progress and the next line starts with more URL characters."""
-    if not (_URLISH_RE.search(last) or (last.endswith(("http:", "https:")))):
-        return False
-    if last.endswith(")") or not _URL_CONT_RE.fullmatch(first):
-        return False
-    if first[:1] in "([" or first[:1].isupper():
-        return False
-    return first.rstrip(".,;:").casefold() not in _AFTER_URL
 
 
 @dataclass
