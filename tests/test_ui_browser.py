@@ -115,8 +115,12 @@ def test_answer_citation_opens_paragraph_and_source(page: Any) -> None:
     card = page.locator("#ibid-panel .ibid-card.is-active")
     assert card.get_attribute("id") == "ibid-card-0-1"
     assert "A Period of Rapprochement in India-US Relations" in card.inner_text()
+    # The card marks the very words [1] quotes, inside its whole paragraph.
     mark = card.locator("blockquote mark")
-    assert mark.is_visible() and "Modi visited Moscow in July 2025" in mark.inner_text()
+    quote = " ".join(mark.all_inner_texts())
+    assert mark.first.is_visible() and "Modi" in quote and "2025" in quote
+    assert quote.split(",")[0] in bubble.inner_text()
+    assert len(card.locator("blockquote").inner_text()) > len(quote)
     source = card.locator("a.ibid-src").first
     assert source.get_attribute("href").startswith("https://")
     assert source.get_attribute("target") == "_blank"
