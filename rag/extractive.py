@@ -119,8 +119,10 @@ def score(
     sims = vecs @ np.asarray(qvec, dtype=np.float32)
     # Centred over the candidates: it ranks them, and leaves the score's level (which the
     # refusal threshold reads) the same for a question as for a claim, where it is zero.
-    wh = sims - vecs @ np.asarray(svec, dtype=np.float32) if svec is not None else 0 * sims
-    wh = wh - wh.mean()
+    wh = np.zeros_like(sims)
+    if svec is not None:
+        wh = sims - vecs @ np.asarray(svec, dtype=np.float32)
+        wh -= wh.mean()
     for c, sim, w_h in zip(cands, sims, wh, strict=True):
         # "focus": the question's words that are not its topic (the article's title): in
         # "which contractor rebuilt the Kerch Strait bridge", contractor and rebuilt.

@@ -258,24 +258,19 @@ def _inline_heading(line: str) -> tuple[int, int] | None:
             if "↩" in rest and opens:
                 return m.start(), m.end()
             continue
-        if not opens and not _runs_on_from_chrome(before, rest, label):
+        # After page chrome ("Share this: Twitter LinkedIn Email Print Endnotes [1] . …") the
+        # heading opens no sentence; it still opens the notes when note 1 is printed in a form
+        # prose never uses and at least three notes follow, most of them cited before.
+        chrome = label.style in _DISTINCT and label.value == 1
+        if not (opens or chrome) or not (label.value == 1 or label.style == "br"):
             continue
-        if (label.value == 1 or label.style == "br") and _is_list(
-            _split_entries(rest, label), label, set() if hashed else _cited(before)
-        ):
+        entries = _split_entries(rest, label)
+        cited = set() if hashed else _cited(before)
+        if not opens and (len(entries) < 3 or not cited):
+            continue
+        if _is_list(entries, label, cited):
             return m.start(), m.end()
     return None
-
-
-def _runs_on_from_chrome(before: str, rest: str, label: _Label) -> bool:
-    """After page chrome ("Share this: Twitter LinkedIn Email Print Endnotes [1] . …") the
-    heading opens no sentence; it still opens the notes when note 1 is printed in a form prose
-    never uses and at least three notes follow, most of them cited by the text before."""
-    if label.style not in _DISTINCT or label.value != 1:
-        return False
-    cited = _cited(before)
-    entries = _split_entries(rest, label)
-    return len(entries) >= 3 and 2 * sum(lab.text in cited for lab, _ in entries) >= len(entries)
 
 
 def _cited(text: str) -> set[str]:
