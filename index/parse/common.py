@@ -103,6 +103,7 @@ _STOPWORDS = {
     "ru": "и в не на что он с по как это из но за от к",
 }
 _STOPSETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
+STOPWORDS_ANY = frozenset().union(*_STOPSETS.values(), STOPWORDS)
 
 
 def detect_language(text: str) -> str | None:

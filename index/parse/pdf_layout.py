@@ -131,18 +131,47 @@ def _lines(page: int, glyphs: list[Glyph], width: float) -> list[Line]:
             rows[-1].append(g)
         else:
             rows.append([g])
-    gutter = _gutter(rows, width)
+    gutter, start = _columns(rows, width)
     lines: list[Line] = []
-    for row in rows:
-        for seg in _segments(row, gutter):
-            lines.append(Line(page, seg).finish())
+    for i, row in enumerate(rows):
+        for seg in _segments(row, gutter if i >= start else None):
+            line = Line(page, seg).finish()
+            line.column = -1 if i < start else 0  # -1: above the columns, full width
+            lines.append(line)
     lines = _attach_raised(lines)
     for line in lines:
-        if gutter is None or (line.x0 < gutter < line.x1):
+        if gutter is None or line.column == -1 or (line.x0 < gutter < line.x1):
             line.column = 0
         else:
             line.column = 1 if line.x1 <= gutter else 2
     return _reading_order(lines)
+
+
+def _columns(rows: list[list[Glyph]], width: float) -> tuple[float | None, int]:
+    """(gutter, first row set in columns). A page is in two columns, or it opens full width
+    and turns to two columns below a break (a chapter's notes set in two columns under its
+    last paragraph); then the lowest break above which the rows below still stand in two
+    columns is where the columns begin."""
+    if (x := _gutter(rows, width)) is not None:
+        return x, 0
+    gaps = [a[0].y0 - b[0].y0 for a, b in itertools.pairwise(rows)]
+    if len(rows) < 16 or not gaps:
+        return None, 0
+    usual = statistics.median(gaps)
+    for k in range(1, len(rows) - 3):
+        size_change = abs(rows[k][0].size - rows[k - 1][0].size) > 0.5
+        if not (gaps[k - 1] > 1.5 * usual or size_change):
+            continue
+        x = _gutter(rows[k:], width)
+        # Most rows of a region set in two columns have text on both sides of the gutter;
+        # short lines of footnotes under a one-column page would only seem to leave a gap.
+        if x is not None and sum(_both_sides(r, x) for r in rows[k:]) >= 0.5 * (len(rows) - k):
+            return x, k
+    return None, 0
+
+
+def _both_sides(row: list[Glyph], x: float) -> bool:
+    return any(g.x1 < x for g in row) and any(g.x0 > x for g in row)
 
 
 def _gutter(rows: list[list[Glyph]], width: float) -> float | None:

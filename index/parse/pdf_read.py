@@ -41,6 +41,7 @@ class RawNote:
     label: str
     lines: list[str] = field(default_factory=list)
     scope: int = 0  # chapter of an endnote, page of a footnote
+    first: Line | None = None  # the line the note starts on
 
 
 def furniture(pages: list[Page]) -> set[int]:
@@ -113,6 +114,8 @@ def gather_notes(lines: list[Line], raw: list[RawNote], endnote: bool = False) -
     for ln in lines:
         expected = (raw[-1].n or 0) + 1 if raw else 1
         found = _label_at_start(ln, expected)
+        if found is not None and raw and found[0] == "1" != str(expected):
+            found = found if _restarts_here(raw[-1], ln, found[1]) else None
         if found is None:
             if raw:
                 raw[-1].lines.append(ln.text)
@@ -123,7 +126,22 @@ def gather_notes(lines: list[Line], raw: list[RawNote], endnote: bool = False) -
         if endnote:
             prev = [r for r in raw if r.n is not None]
             scope = (prev[-1].scope if prev else 0) + (1 if n == 1 else 0)
-        raw.append(RawNote(ln.page, n, label, [ln.text[cut:].strip()], scope))
+        raw.append(RawNote(ln.page, n, label, [ln.text[cut:].strip()], scope, ln))
+
+
+def _restarts_here(last: RawNote, line: Line, cut: int) -> bool:
+    """Whether a line opening with "1" starts numbering again rather than continuing the last
+    note ("… Foreign Policy," / "1 November 2021, https://…"): the label must be printed
+    like the last note's ("1." after "7.") and not indented past it in its column."""
+    first = last.first
+    if first is None or (line.sup_spans[:1] and line.sup_spans[0][0] == 0):
+        return True
+    delim = re.sub(r"[\d\s]", "", line.text[:cut])
+    last_cut = _LABEL_RE.match(first.text)
+    if last_cut is not None and delim != re.sub(r"[\d\s]", "", first.text[: last_cut.end()]):
+        return False
+    same_column = (first.page, first.column) == (line.page, line.column)
+    return not (same_column and line.x0 > first.x0 + 0.8 * line.size)
 
 
 def endnote_sections(lines: list[Line], body: float) -> tuple[list[Line], list[Line]]:

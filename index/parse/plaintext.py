@@ -16,6 +16,7 @@ import yaml
 
 from index.parse.blocks import Block, DocMeta, Heading, Note, Para, assemble
 from index.parse.common import (
+    STOPWORDS_ANY,
     is_boilerplate,
     is_related_heading,
     looks_like_name,
@@ -72,6 +73,29 @@ def _heading_like(text: str) -> bool:
         and not re.search(r"[.!?:;,]$", bare)
         and "\n" not in text
     )
+
+
+def _wrapped(line: str) -> bool:
+    """Whether a title line stops where a wrapped line would, mid-phrase, not where it ends."""
+    last = line.split()[-1]
+    return last[-1] in "-–—:,&/" or (last.islower() and len(last) <= 3) or last in STOPWORDS_ANY
+
+
+def _title_lines(raw: str) -> list[str]:
+    """The opening block as its lines when they are a title and a subtitle set one per line
+    ("Energy Finds in the Eastern Mediterranean" / "Risks and Options for Turkey"); a title
+    wrapped mid-phrase (its next line begins in lower case, or it breaks after "of", "and",
+    a colon) stays one block."""
+    lines = [normalize_space(line) for line in raw.splitlines() if line.strip()]
+    if not 2 <= len(lines) <= 3 or not all(_heading_like(line) for line in lines):
+        return [raw]
+    out = [lines[0]]
+    for line in lines[1:]:
+        if line[0].islower() or _wrapped(out[-1]):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
 
 
 def _classify(raw: str) -> list[_Block]:
@@ -310,7 +334,8 @@ def text_blocks(text: str) -> tuple[DocMeta, list[Block], list[str]]:
     front, text, parts.warnings = _split_front_matter(text.replace("\r\n", "\n"))
     # A title from front matter goes first, so the body's opening line is never taken for it.
     text = with_title_heading(normalize_notes(text), front.title)
-    blocks = [b for raw in re.split(r"\n\s*\n", text) for b in _classify(raw)]
+    raws = re.split(r"\n\s*\n", text.strip("\n"))
+    blocks = [b for raw in [*_title_lines(raws[0]), *raws[1:]] for b in _classify(raw)]
     blocks = _split_header(blocks, parts)
 
     notes: list[Note] = []
