@@ -17,6 +17,14 @@ class ConfigError(IbidError):
     """A setting is invalid; the message says which one and what to do."""
 
 
+class InputError(IbidError):
+    """A request (question, filter, option) is invalid; the message says how to fix it.
+
+    Raised from validators too: pydantic passes exceptions that are not ValueErrors through
+    unchanged, so a model's own checks reach the user as this message, not a stack of
+    validation errors."""
+
+
 class ParseError(IbidError):
     """A source file could not be turned into an article."""
 

@@ -26,7 +26,17 @@ from rag.followup import carry_over
 from rag.intent import Intent, classify
 from rag.retrieval import Retriever
 from rag.settings import RagSettings
-from rag.types import Answer, AnswerSentence, AnswerSpan, Evidence, Filters, SeeAlso, Turn
+from rag.types import (
+    Answer,
+    AnswerSentence,
+    AnswerSpan,
+    Evidence,
+    Filters,
+    SeeAlso,
+    Turn,
+    check_k,
+    clean_text,
+)
 
 REFUSAL = (
     "The archive does not cover this question, so Ibid will not guess. "
@@ -102,9 +112,8 @@ class AnswerChain(Runnable[Any, Any]):
         self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
     ) -> Iterator[Event]:
         req = _coerce(input)
-        question = req.question.strip()
-        if not question:
-            raise IbidError("the question is empty: ask something about the archive")
+        question = clean_text(req.question, "question")
+        check_k(req.k)
         mode = req.mode or self.settings.answer.mode
         if mode not in ("extractive", "llm"):
             raise IbidError(f"mode must be extractive or llm, got '{mode}'")

@@ -11,7 +11,7 @@ from index.text import tokenize
 from rag import extractive
 from rag.citations import split_sources
 from rag.retrieval import Retriever
-from rag.types import Filters, SourceRef
+from rag.types import Filters, SourceRef, check_k, clean_text
 
 _FACT_REASONS = ("number", "date", "negation", "entity", "year", "percent")
 
@@ -52,6 +52,8 @@ def cite(
     cover_preceding: bool = False,
 ) -> list[Passage]:
     """Passages that support or contradict `claim`, best support first."""
+    claim = clean_text(claim, "claim")
+    check_k(k)
     qvec = library.embeddings.embed_query(claim)
     evidence = retriever.search(claim, filters, k=max(2 * k, 10), query_vector=qvec)
     if not evidence:

@@ -20,6 +20,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from index.errors import NotFoundError
 from index.library import Library
 from index.text import tokenize
 from index.types import Chunk
@@ -67,6 +68,12 @@ class Retriever:
     def _allowed(self, filters: Filters) -> tuple[dict[str, Any] | None, set[str] | None]:
         if not filters.active:
             return None, None
+        known = set(self.library.manifest.article_ids()) if filters.article_ids else set()
+        missing = [a for a in filters.article_ids if a not in known]
+        if missing:
+            raise NotFoundError(
+                f"no article '{missing[0]}' in this archive; `ibid articles` lists the ids"
+            )
         articles = self.library.manifest.matching_articles(
             author=filters.author,
             since=filters.since,

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from index.errors import ConfigError
+from index.errors import ConfigError, EvalSetError
 from index.text import split_sentences
 from rag.verify import Checker, HeuristicChecker
 
@@ -63,12 +63,32 @@ def load_summedits(folder: Path, domains: list[str] | None = None) -> list[Item]
         domain = path.stem.removeprefix("summedits_")
         if domains is not None and domain not in domains:
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise EvalSetError(path, 0, f"cannot be read as UTF-8 text ({exc})") from None
+        for n, line in enumerate(lines, start=1):
             if line.strip():
-                items.append(Item(domain=domain, **json.loads(line)))
+                items.append(_item(path, n, line, domain))
     if not items:
         raise ConfigError(f"no SummEdits items for domains {domains} in {folder}")
     return items
+
+
+def _item(path: Path, n: int, line: str, domain: str) -> Item:
+    """One SummEdits line; fields this code does not use are ignored, missing ones named."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise EvalSetError(path, n, f"not JSON ({exc.msg})") from None
+    if not isinstance(obj, dict):
+        raise EvalSetError(path, n, "each line must be a JSON object")
+    try:
+        return Item.model_validate({**obj, "domain": domain})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise EvalSetError(path, n, f"field '{field}': {err['msg']}") from None
 
 
 def sample(items: Sequence[Item], limit_per_domain: int | None) -> list[Item]:

@@ -2,9 +2,63 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, PrivateAttr
+import calendar
+import re
+from datetime import date
 
+from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
+
+from index.errors import InputError
 from index.types import Chunk
+
+MAX_TEXT_CHARS = 2000  # longest question or claim accepted (the embedder reads ~256 pieces)
+MAX_K = 50  # most evidence chunks or passages one request may ask for
+
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def clean_text(text: str | None, what: str) -> str:
+    """A question or claim fit to search with: not empty, not huge, valid Unicode."""
+    text = (text or "").strip()
+    if not text:
+        raise InputError(f"the {what} is empty: type what you want to find in the archive")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"the {what} is {len(text)} characters long; the limit is {MAX_TEXT_CHARS}"
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Bytes that are not UTF-8 reach Python as lone surrogates (a terminal in Latin-1).
+        raise InputError(
+            f"the {what} is not valid UTF-8 text; set your terminal to UTF-8 and type it again"
+        ) from None
+    return text
+
+
+def check_k(k: int | None, what: str = "k") -> int | None:
+    if k is not None and not 1 <= k <= MAX_K:
+        raise InputError(f"{what} must be between 1 and {MAX_K}, got {k}")
+    return k
+
+
+def iso_day(value: str | None, name: str, *, last: bool = False) -> str | None:
+    """'2024', '2024-05' or '2024-05-17' as an ISO day: the first day of the year or month
+    (the last with `last`, for an inclusive upper bound)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    m = _DATE_RE.fullmatch(value)
+    try:
+        if m is None:
+            raise ValueError
+        y, mo, d = int(m[1]), int(m[2] or (12 if last else 1)), m[3]
+        day = int(d) if d else (calendar.monthrange(y, mo)[1] if last else 1)
+        return date(y, mo, day).isoformat()
+    except ValueError:
+        raise InputError(
+            f"{name} must be a date like 2025-07-01 (or 2025-07, or 2025), got '{value}'"
+        ) from None
 
 
 class Evidence(BaseModel):
@@ -24,6 +78,29 @@ class Filters(BaseModel):
     until: str | None = Field(default=None, description="ISO date, inclusive.")
     article_ids: list[str] = Field(default_factory=list)
     language: str | None = None
+
+    @field_validator("since")
+    @classmethod
+    def _since(cls, v: str | None) -> str | None:
+        return iso_day(v, "since")
+
+    @field_validator("until")
+    @classmethod
+    def _until(cls, v: str | None) -> str | None:
+        return iso_day(v, "until", last=True)
+
+    @field_validator("author", "language")
+    @classmethod
+    def _blank(cls, v: str | None) -> str | None:
+        return (v or "").strip() or None
+
+    @model_validator(mode="after")
+    def _range(self) -> Filters:
+        if self.since and self.until and self.since > self.until:
+            raise InputError(
+                f"the date range is empty: since {self.since} is after until {self.until}"
+            )
+        return self
 
     @property
     def active(self) -> bool:

@@ -459,16 +459,23 @@ def test_cli_serve_passes_host_port_auth(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setattr(ui.web, "serve", lambda library, settings, **kw: calls.append(kw))
     runner = CliRunner()
     assert runner.invoke(cli, ["--home", str(tmp_path), "serve"]).exit_code == 0
-    assert calls[-1] == {"host": "127.0.0.1", "port": 7860, "auth": None}
+    assert calls[-1] == {"host": "127.0.0.1", "port": 7860, "auth": None, "allow_no_login": False}
     env = {"IBID_UI__AUTH": "a:b"}
     assert (
         runner.invoke(cli, ["--home", str(tmp_path), "serve", "--port", "9000"], env=env).exit_code
         == 0
     )
-    assert calls[-1] == {"host": "127.0.0.1", "port": 9000, "auth": "a:b"}
+    assert calls[-1] == {"host": "127.0.0.1", "port": 9000, "auth": "a:b", "allow_no_login": False}
     args = ["serve", "--home", str(tmp_path), "--host", "0.0.0.0", "--auth", "u:p"]
     assert runner.invoke(cli, args).exit_code == 0
-    assert calls[-1] == {"host": "0.0.0.0", "port": 7860, "auth": "u:p"}
+    assert calls[-1] == {"host": "0.0.0.0", "port": 7860, "auth": "u:p", "allow_no_login": False}
+    # Reachable from other machines with no login: refused unless asked for, then warned.
+    open_args = ["serve", "--home", str(tmp_path), "--host", "0.0.0.0"]
+    refused = runner.invoke(cli, open_args)
+    assert refused.exit_code == 2 and "--allow-no-login" in refused.output
+    n = len(calls)
+    assert runner.invoke(cli, [*open_args, "--allow-no-login"]).exit_code == 0
+    assert len(calls) == n + 1 and calls[-1]["allow_no_login"] is True
 
 
 def test_llm_mode_is_offered_only_when_configured(library: Library, chain: AnswerChain) -> None:

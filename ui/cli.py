@@ -20,6 +20,24 @@ class _Group(click.Group):
         except IbidError as exc:
             click.echo(f"ibid: error: {exc}", err=True)
             ctx.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("ibid: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            # `ibid sources | head`: the reader has gone; nothing is left to say.
+            os._exit(141)
+        except Exception as exc:
+            # A bug, not bad input: still a message, not a stack, unless asked for.
+            if os.environ.get("IBID_DEBUG"):
+                raise
+            click.echo(
+                f"ibid: error: internal error ({type(exc).__name__}: {exc}); run again with "
+                "IBID_DEBUG=1 to see where it happened, and please report it",
+                err=True,
+            )
+            ctx.exit(1)
 
 
 @click.group(cls=_Group)
@@ -141,7 +159,9 @@ def _filter_options(fn: F) -> F:
 @cli.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--k", type=int, default=None, help="Evidence chunks to use.")
+@click.option(
+    "--k", type=click.IntRange(1, 50), default=None, help="Evidence chunks to use (1-50)."
+)
 @click.option("--mode", type=click.Choice(["extractive", "llm"]), default=None)
 @_bib_option
 @_filter_options
@@ -185,7 +205,7 @@ def ask(
 @cli.command()
 @click.argument("claim")
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--k", type=int, default=5, help="Passages to return.")
+@click.option("--k", type=click.IntRange(1, 50), default=5, help="Passages to return (1-50).")
 @_bib_option
 @_filter_options
 @_common
@@ -256,25 +276,32 @@ def sources(
 
 @cli.command()
 @click.option("--host", default=None, help="Bind address (default 127.0.0.1: this machine only).")
-@click.option("--port", type=int, default=None, help="Port (default 7860).")
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default 7860).")
 @click.option(
     "--auth",
     default=None,
     help="user:password to require a login (IBID_UI__AUTH keeps it out of the process list).",
 )
+@click.option(
+    "--allow-no-login",
+    is_flag=True,
+    help="Serve on a non-loopback address without --auth (anyone who reaches it can upload "
+    "and remove articles).",
+)
 @_common
-def serve(app: App, host: str | None, port: int | None, auth: str | None) -> None:
+def serve(
+    app: App, host: str | None, port: int | None, auth: str | None, allow_no_login: bool
+) -> None:
     """Serve the web UI: chat with clickable citations, citation lookup, library."""
-    from ui.web import serve as run
+    from ui.address import check_address
 
     settings = app.settings()
-    run(
-        app.library(),
-        settings,
-        host=host or settings.ui.host,
-        port=port or settings.ui.port,
-        auth=auth or settings.ui.auth,
-    )
+    host, port, auth = host or settings.ui.host, port or settings.ui.port, auth or settings.ui.auth
+    # Fail on a bad address in a second, not after Gradio and the models have loaded.
+    check_address(host, port, login=bool(auth), allow_no_login=allow_no_login)
+    from ui.web import serve as run
+
+    run(app.library(), settings, host=host, port=port, auth=auth, allow_no_login=allow_no_login)
 
 
 def _register_eval() -> None:

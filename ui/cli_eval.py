@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ui.cliutil import _common
+from ui.cliutil import _common, _emit
 
 
 def _parse_tolerances(values: tuple[str, ...]) -> dict[str, float]:
@@ -114,8 +114,15 @@ def run_cmd(
     if baseline is not None:
         if not baseline.is_file():
             raise ConfigError(f"baseline {baseline} does not exist; create it with --save-baseline")
-        data = json.loads(baseline.read_text())
-        report.gate = gate(report.metrics, data["metrics"], tolerances)
+        try:
+            data = json.loads(baseline.read_text(encoding="utf-8"))
+            metrics = data["metrics"]
+        except (ValueError, KeyError, TypeError):
+            raise ConfigError(
+                f"baseline {baseline} is not a baseline file (JSON with 'metrics'); "
+                "make one with --save-baseline"
+            ) from None
+        report.gate = gate(report.metrics, metrics, tolerances)
         report.baseline = str(baseline)
     paths = write_reports(report, report_dir)
     if save_baseline is not None:
@@ -135,17 +142,14 @@ def run_cmd(
         )
     failed = [g for g in report.gate if g["failed"]]
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "metrics": report.metrics,
-                    "gate": report.gate,
-                    "failed": bool(failed),
-                    "cases": len(report.cases),
-                    "report": {k_: str(v) for k_, v in paths.items()},
-                },
-                indent=2,
-            )
+        _emit(
+            {
+                "metrics": report.metrics,
+                "gate": report.gate,
+                "failed": bool(failed),
+                "cases": len(report.cases),
+                "report": {k_: str(v) for k_, v in paths.items()},
+            }
         )
     else:
         width = max(len(n) for n in report.metrics)
@@ -211,7 +215,7 @@ def checker_cmd(app: Any, data: Path, limit_per_domain: int | None, as_json: boo
     embeddings = load_embedder(settings.index.embedding, settings.home / "cache")
     result = run(data, limit_per_domain=limit_per_domain, embeddings=embeddings)
     if as_json:
-        click.echo(json.dumps(result, indent=2))
+        _emit(result)
     else:
         test = result.get("test", result)
         for key in (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -69,8 +70,20 @@ def _common(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def json_safe(data: Any) -> Any:
+    """`data` with NaN and infinities as null: JSON has no such numbers, and a reader that
+    follows the standard rejects the whole document over one."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return None
+    if isinstance(data, dict):
+        return {k: json_safe(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [json_safe(v) for v in data]
+    return data
+
+
 def _emit(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json.dumps(json_safe(data), ensure_ascii=False, indent=2, allow_nan=False))
 
 
 # rag.bibliography.FORMATS, spelled out so that `--help` does not import the rag layer.

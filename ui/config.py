@@ -6,6 +6,7 @@ Each lower layer owns its section (`index.settings`, …); this top layer compos
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
@@ -88,10 +89,40 @@ def load_settings(**overrides: object) -> Settings:
     config = os.environ.get("IBID_CONFIG")
     if config and not Path(config).is_file():
         raise ConfigError(f"IBID_CONFIG points at {config}, which is not a file")
+    toml = Path(config or "ibid.toml")
     try:
-        return Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+        settings = Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"{toml}: not valid TOML ({exc}); fix the file or unset IBID_CONFIG"
+        ) from None
+    except UnicodeDecodeError:
+        raise ConfigError(
+            f"{toml}: not a text file (not UTF-8); point --config at ibid.toml"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{toml}: cannot be read ({exc.strerror or exc})") from None
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
         raise ConfigError(f"invalid settings: {problems}") from exc
+    check_home(settings.home)
+    return settings
+
+
+def check_home(home: Path) -> None:
+    """The state folder exists (made if need be), is a folder, and can be written."""
+    if home.exists() and not home.is_dir():
+        raise ConfigError(f"home {home} is a file, not a folder; pass --home DIR or set IBID_HOME")
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot create the home folder {home} ({exc.strerror or exc}); "
+            "pass --home DIR or set IBID_HOME to a folder you can write"
+        ) from None
+    if not os.access(home, os.W_OK | os.X_OK):
+        raise ConfigError(
+            f"the home folder {home} is not writable; pass --home DIR or set IBID_HOME"
+        )

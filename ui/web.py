@@ -16,8 +16,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 
+from index.errors import ConfigError
 from index.library import Library
 from rag.chain import AnswerChain
+from ui.address import check_address
 from ui.config import Settings
 from ui.web_api import Service
 from ui.web_chat import Chat
@@ -287,22 +289,23 @@ def parse_auth(auth: str | None) -> tuple[str, str] | None:
         return None
     user, _, password = auth.partition(":")
     if not user or not password:
-        from index.errors import ConfigError
-
         raise ConfigError("ui.auth / --auth must look like user:password, both non-empty")
     return user, password
 
 
-def serve(library: Library, settings: Settings, *, host: str, port: int, auth: str | None) -> None:
+def serve(
+    library: Library,
+    settings: Settings,
+    *,
+    host: str,
+    port: int,
+    auth: str | None,
+    allow_no_login: bool = False,
+) -> None:
     credentials = parse_auth(auth)
+    check_address(host, port, login=credentials is not None, allow_no_login=allow_no_login)
     chain = AnswerChain(library, settings.rag)
     warm(chain)
-    if host not in ("127.0.0.1", "localhost", "::1") and credentials is None:
-        log.warning(
-            "serving on %s without a login: anyone who can reach it can upload/remove "
-            "articles (set IBID_UI__AUTH or --auth user:pass)",
-            host,
-        )
     demo = build(library, settings, chain)
     demo.launch(
         server_name=host,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import gradio as gr
@@ -19,7 +18,7 @@ from index.errors import IbidError
 from index.types import Article, Paragraph
 from rag.bibliography import entries_from_answer
 from rag.chain import AnswerChain
-from rag.types import Answer, Filters, Turn
+from rag.types import Answer, Filters, Turn, clean_text
 from ui.web_export import download
 from ui.web_render import (
     Exchange,
@@ -37,40 +36,17 @@ log = logging.getLogger("ibid.ui")
 HISTORY_TURNS = 6  # previous exchanges handed to the chain for follow-ups
 STORED_TURNS = 20  # exchanges kept in the browser's localStorage across refreshes
 INTERNAL_ERROR = "Ibid hit an internal error while answering; it is logged on the server."
-MAX_CHARS = 2000  # longest question or claim accepted (the embedder reads ~256 word pieces)
 
 
 def check_text(text: str | None, what: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise IbidError(f"the {what} is empty")
-    if len(text) > MAX_CHARS:
-        raise IbidError(f"the {what} is {len(text)} characters long; the limit is {MAX_CHARS}")
-    return text
-
-
-def parse_date(value: str | None, name: str) -> str | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise IbidError(f"{name} must be a date like 2025-07-01, got '{value}'") from None
+    return clean_text(text, what)
 
 
 def make_filters(
     author: str | None, since: str | None, until: str | None, article_ids: list[str] | None
 ) -> Filters:
-    lo, hi = parse_date(since, "Since"), parse_date(until, "Until")
-    if lo and hi and lo > hi:
-        raise IbidError(f"the date range is empty: since {lo} is after until {hi}")
-    return Filters(
-        author=(author or "").strip() or None,
-        since=lo,
-        until=hi,
-        article_ids=list(article_ids or []),
-    )
+    # Filters checks its own dates (typed in the UI or on the command line alike).
+    return Filters(author=author, since=since, until=until, article_ids=list(article_ids or []))
 
 
 def history(exchanges: list[Exchange]) -> list[Turn]:
