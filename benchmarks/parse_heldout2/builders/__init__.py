@@ -1,0 +1,1 @@
+"""Builders of the second held-out footnote-parsing set (see ../README.md)."""
