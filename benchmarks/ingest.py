@@ -26,17 +26,15 @@ from benchmarks.common import (
 )
 from index import sync
 from index.chunking import chunk_article
+from index.files import collect_files
 from index.library import Library
 from index.parse import parse_file
 from index.settings import EmbeddingSettings, IndexSettings
-from index.sync import collect_files
 
 
 def embed_texts(lib: Library, corpus: Path) -> tuple[int, list[str]]:
     """Articles and the chunk texts an ingest of `corpus` embeds (same parser, chunker, counter)."""
-    from index.sync import IngestReport
-
-    files = collect_files([corpus], lib.settings.ingest.extensions, IngestReport())
+    files = collect_files([corpus], lib.settings.ingest.extensions).files
     articles = [a for f in files for a in parse_file(f)]
     texts = [
         c.embed_text

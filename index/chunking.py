@@ -19,6 +19,7 @@ from index.text import sentence_spans, strip_markers
 from index.types import Article, Chunk, Paragraph
 
 TokenCount = Callable[[str], int]
+_MAX_PIECE_CHARS = 24  # longer "words" (URLs, hashes) split into several pieces
 
 
 @lru_cache(maxsize=4)
@@ -89,8 +90,11 @@ def _split_words(
 ) -> list[_Piece]:
     pieces: list[_Piece] = []
     cut = start
+    # A word piece covers at most a word; no fitting prefix is longer than this many chars,
+    # so the search looks only that far ahead and the whole split stays linear in the text.
+    window = max_tokens * _MAX_PIECE_CHARS
     while cut < end:
-        lo, hi = cut + 1, end
+        lo, hi = cut + 1, min(end, cut + window)
         while lo < hi:  # longest prefix that fits, found by bisection on characters
             mid = (lo + hi + 1) // 2
             if count(header + strip_markers(para.text[cut:mid])) <= max_tokens:

@@ -38,6 +38,10 @@ class StoreError(IbidError):
     """The vector store, keyword index or manifest could not be read or written."""
 
 
+class BusyError(IbidError):
+    """Another process holds the archive for writing; the message names it."""
+
+
 class NotFoundError(IbidError):
     """An article, chunk or source that was asked for does not exist."""
 

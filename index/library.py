@@ -8,6 +8,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 
 from index.chunking import TokenCount, token_counter
 from index.embed import load_embedder, model_path
-from index.errors import NotFoundError
+from index.errors import BusyError, NotFoundError
 from index.keyword import KeywordIndex
 from index.manifest import Manifest
 from index.settings import IndexSettings
@@ -103,6 +104,40 @@ class Library:
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
+
+    @contextmanager
+    def owning(self, command: str) -> Iterator[None]:
+        """Hold the archive as its one writing process while the block runs.
+
+        Embedded Chroma keeps its index in the memory of the process that opened it: a second
+        process writing the same files leaves the first one answering from a stale index
+        ("Error finding id"). So `ibid serve`, `ibid ingest` and `ibid remove` each take this
+        lock and a second one is refused, naming the holder. A Chroma server has no such
+        limit: there the lock is not taken, and the manifest's generation tells readers to
+        reload.
+        """
+        if self.settings.chroma.url:
+            yield
+            return
+        self.home.mkdir(parents=True, exist_ok=True)
+        path = self.home / ".owner.lock"
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 500, 0).decode("utf-8", "replace").strip() or "a process"
+                raise BusyError(
+                    f"{holder} is writing the archive in {self.home}; wait for it to finish, "
+                    "add files through the running server's Library tab, or run a Chroma server "
+                    "(IBID_CHROMA_URL) so that several processes can write"
+                ) from None
+            os.ftruncate(fd, 0)
+            started = time.strftime("%Y-%m-%d %H:%M:%S")
+            os.pwrite(fd, f"`{command}` (pid {os.getpid()}, since {started})".encode(), 0)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
 
     # reads ------------------------------------------------------------------------------
     def articles(self) -> list[dict[str, Any]]:

@@ -85,8 +85,21 @@ class IngestSettings(BaseModel):
         description="File endings ingest picks up when walking a folder.",
     )
 
+    max_parse_seconds: float = Field(
+        default=120.0,
+        description="A file that takes longer to parse fails with this reason instead of "
+        "stalling the run (0: no limit). Enforced in the process's main thread (the CLI).",
+    )
+    follow_symlinks: bool = Field(
+        default=False,
+        description="Read symbolic links in a folder that point outside it (a link given "
+        "on the command line is always read).",
+    )
+
     @model_validator(mode="after")
     def _check(self) -> IngestSettings:
+        if self.max_parse_seconds < 0:
+            raise ValueError(f"ingest.max_parse_seconds must be >= 0, got {self.max_parse_seconds}")
         if self.max_file_mb <= 0:
             raise ValueError(f"ingest.max_file_mb must be > 0, got {self.max_file_mb}")
         return self

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from index.chunking import chunk_article
 from index.embed import CachedEmbeddings
 from index.errors import ParseError
+from index.files import collect_files, time_budget
 from index.parse import parse_file, read_bytes
 from index.parse.common import content_hash
 from index.sentences import article_sentence_texts
@@ -35,6 +36,10 @@ class IngestReport:
     unchanged: int = 0
     removed: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
+    # Files in the folders given that were not read, and why ({"path", "reason"}).
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    # Set when a signal stopped the run: what is counted above was committed, nothing else.
+    interrupted: str | None = None
     warnings: list[dict[str, str]] = field(default_factory=list)
     # One entry per file parsed in this run: its articles' notes and markers, counted.
     parsed: list[dict[str, Any]] = field(default_factory=list)
@@ -49,23 +54,6 @@ class IngestReport:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def collect_files(paths: Sequence[Path], extensions: list[str], report: IngestReport) -> list[Path]:
-    exts = {e.lower() for e in extensions}
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in exts and not p.name.startswith(".")
-            )
-        elif path.exists():
-            files.append(path)
-        else:
-            report.failed.append({"path": str(path), "error": "no such file or directory"})
-    return list(dict.fromkeys(p.resolve() for p in files))
 
 
 def _article_id(lib: Library, article: Article, source: str) -> str:
@@ -206,7 +194,8 @@ def _ingest_file(lib: Library, path: Path, report: IngestReport, pipe: _Pipeline
         if prior is not None and prior[0] == digest:
             report.unchanged += len(prior[1])
             return
-        articles = parse_file(path, data=data)
+        with time_budget(lib.settings.ingest.max_parse_seconds, path):
+            articles = parse_file(path, data=data)
     except ParseError as exc:
         report.failed.append({"path": source, "error": exc.reason})
         return
@@ -263,35 +252,60 @@ def reconcile(lib: Library) -> int:
 def ingest(
     lib: Library, paths: Sequence[Path], *, prune: bool = False, progress: bool = False
 ) -> IngestReport:
+    """Make the archive match `paths`. Ctrl-C (or SIGTERM, which the CLI turns into it) stops
+    between files: the report then says what was committed, and the next run resumes."""
     report = IngestReport(collection=lib.collection_name)
-    files = collect_files(paths, lib.settings.ingest.extensions, report)
+    s = lib.settings.ingest
+    chosen = collect_files(paths, s.extensions, follow_symlinks=s.follow_symlinks)
+    report.skipped = chosen.skipped
+    report.failed += [{"path": p, "error": "no such file or directory"} for p in chosen.missing]
+    files = chosen.files
     with lib.writing():
         was_dirty = lib.manifest.get_meta("dirty") == "1"
         lib.manifest.set_meta("dirty", "1")
-        bar = None
-        if progress and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            bar = tqdm(total=len(files), unit="file", desc="ingest", file=sys.stderr)
+        bar = _progress(len(files)) if progress else None
         pipe = _Pipeline(lib, report)
-        for path in files:
-            _ingest_file(lib, path, report, pipe)
+        try:
+            for path in files:
+                _ingest_file(lib, path, report, pipe)
+                if bar is not None:
+                    bar.set_postfix(chunks=report.embedded_chunks + pipe.chunks, refresh=False)
+                    bar.update(1)
+            pipe.flush()
+        except KeyboardInterrupt:
+            # Articles still waiting for their vectors are dropped; the dirty flag stays set,
+            # so the next run checks Chroma against the manifest.
+            report.interrupted = "interrupted"
+        finally:
             if bar is not None:
-                bar.update(1)
-        pipe.flush()
-        if bar is not None:
-            bar.close()
+                bar.close()
+        if report.interrupted:
+            report.articles, report.chunks = lib.manifest.counts()
+            return report
         if prune:
-            for source in lib.manifest.files():
-                if not Path(source).exists():
-                    for article_id in lib.manifest.file(source)[1]:  # type: ignore[index]
-                        if lib.manifest.article_hash(article_id):
-                            remove_article(lib, article_id)
-                            report.removed += 1
-                    lib.manifest.drop_file(source)
+            _prune(lib, report)
         if was_dirty or lib.vectors.count() != lib.manifest.counts()[1]:
             reconcile(lib)
         lib.keyword()
         lib.manifest.set_meta("dirty", "0")
     report.articles, report.chunks = lib.manifest.counts()
     return report
+
+
+def _progress(total: int) -> Any:
+    """A bar on stderr (files, chunks, ETA) when a person is watching it."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc="ingest", file=sys.stderr)
+
+
+def _prune(lib: Library, report: IngestReport) -> None:
+    for source in lib.manifest.files():
+        if not Path(source).exists():
+            for article_id in lib.manifest.file(source)[1]:  # type: ignore[index]
+                if lib.manifest.article_hash(article_id):
+                    remove_article(lib, article_id)
+                    report.removed += 1
+            lib.manifest.drop_file(source)

@@ -109,6 +109,9 @@ _BOUNDARY_RE = re.compile(
 )
 
 
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
+
+
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
     nxt = text[m.end() : m.end() + 2]
     if not nxt:
@@ -117,8 +120,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return False
     if m.group("punct") != ".":
         return True
-    before = text[: m.start()]
-    word = re.search(r"([\w.]+)$", before)
+    # Only the word before the stop matters; looking further back made splitting quadratic.
+    before = text[max(0, m.start() - 64) : m.start()]
+    word = _LAST_WORD_RE.search(before)
     token = word.group(1) if word else ""
     bare = token.replace(".", "").lower()
     if bare in _ABBREVIATIONS:

@@ -63,14 +63,27 @@ def cli(ctx: click.Context, home: Path | None, config: Path | None) -> None:
 @_common
 def ingest(app: App, paths: tuple[Path, ...], prune: bool, as_json: bool) -> None:
     """Add or update articles from files and folders (recursive); unchanged ones are skipped."""
-    report = app.library().ingest(list(paths), prune=prune, progress=not as_json)
+    import signal
+
+    # SIGTERM (a service manager, `timeout`) stops the run the way Ctrl-C does: between
+    # files, with a report of what was committed.
+    signal.signal(signal.SIGTERM, _terminate)
+    library = app.library()
+    with library.owning("ibid ingest"):
+        report = library.ingest(list(paths), prune=prune, progress=not as_json)
     if as_json:
         _emit(report.to_json())
     else:
         from ui.render import ingest_text
 
         click.echo(ingest_text(report))
+    if report.interrupted:
+        sys.exit(130)
     sys.exit(1 if report.failed else 0)
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 @cli.command()
@@ -120,7 +133,9 @@ def show(app: App, article_id: str, as_json: bool) -> None:
 @_common
 def remove(app: App, article_id: str) -> None:
     """Remove an article from the archive (ingesting its file again brings it back)."""
-    app.library().remove(article_id)
+    library = app.library()
+    with library.owning("ibid remove"):
+        library.remove(article_id)
     click.echo(f"removed {article_id}")
 
 
@@ -301,7 +316,9 @@ def serve(
     check_address(host, port, login=bool(auth), allow_no_login=allow_no_login)
     from ui.web import serve as run
 
-    run(app.library(), settings, host=host, port=port, auth=auth, allow_no_login=allow_no_login)
+    library = app.library()
+    with library.owning("ibid serve"):
+        run(library, settings, host=host, port=port, auth=auth, allow_no_login=allow_no_login)
 
 
 def _register_eval() -> None:

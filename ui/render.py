@@ -123,11 +123,24 @@ def ingest_text(report: IngestReport) -> str:
         f"removed {report.removed}, failed {len(report.failed)} — archive: {report.articles} "
         f"articles, {report.chunks} chunks"
     ]
+    if report.interrupted:
+        lines[0] = (
+            f"interrupted: only this was committed; run the same command to finish — {lines[0]}"
+        )
     lines += [f"  failed: {f['path']}: {f['error']}" for f in report.failed]
+    lines += _skipped_lines(report.skipped)
     lines += _parse_summary(report.parsed)
     if report.warnings:
         lines.append(f"  {len(report.warnings)} warnings (see --json)")
     return "\n".join(lines)
+
+
+def _skipped_lines(skipped: list[dict[str, str]], shown: int = 10) -> list[str]:
+    """Each skipped file with its reason, the first `shown` of them; the rest counted."""
+    lines = [f"  skipped: {s['path']}: {s['reason']}" for s in skipped[:shown]]
+    if len(skipped) > shown:
+        lines.append(f"  … and {len(skipped) - shown} more skipped (see --json)")
+    return lines
 
 
 def _source_line(f: SourceRef) -> str:

@@ -18,7 +18,8 @@ from trafilatura.settings import Document
 from index.errors import ParseError
 from index.parse.blocks import DocMeta, attach_notes
 from index.parse.common import looks_like_name, parse_date, slugify, with_title_heading
-from index.parse.html_notes import outermost, take_notes, tokens
+from index.parse.dom import Dom
+from index.parse.html_notes import take_notes, tokens
 from index.parse.plaintext import parse_text
 from index.text import normalize_space
 from index.types import Article
@@ -52,7 +53,9 @@ def _take_bio(soup: BeautifulSoup) -> tuple[str | None, str | None]:
     """(author name, bio) from an author box, which is then removed from the page."""
     boxes = [t for t in soup.find_all(True) if any(_BIO_TOKEN_RE.search(x) for x in tokens(t))]
     # The outermost match holds the name as well as the text ('author-box' > 'author-description').
-    boxes = [b for b in outermost(boxes) if b.name not in ("body", "html", "article", "main")]
+    boxes = [
+        b for b in Dom(soup).outermost(boxes) if b.name not in ("body", "html", "article", "main")
+    ]
     if not boxes:
         return None, None
     box = boxes[0]
@@ -68,21 +71,39 @@ def _take_bio(soup: BeautifulSoup) -> tuple[str | None, str | None]:
 
 
 def _drop_chrome(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(_CHROME_TAGS):
+    # Menus, scripts and the site's own header go first (only the outermost of each is removed:
+    # removing a tag costs its subtree), so that what is left measures the page's text.
+    doomed: list[Tag] = []
+    stack: list[tuple[Tag, bool]] = [(soup, False)]
+    while stack:
+        tag, in_article = stack.pop()
+        for child in tag.find_all(True, recursive=False):
+            # A site header holds the menu; an article's own header holds its title.
+            if child.name in _CHROME_TAGS or (child.name == "header" and not in_article):
+                doomed.append(child)
+            else:
+                stack.append((child, in_article or child.name in ("article", "main")))
+    for tag in doomed:
         tag.decompose()
-    for tag in soup.find_all("header"):
-        # A site header holds the menu; an article's own header holds its title.
-        if tag.find_parent(["article", "main"]) is None:
-            tag.decompose()
-    total = len(soup.get_text())
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body", "main", "article"):
-            continue
-        # A wrapper holding most of the page ('category-social' on the <article>) is not a widget.
-        if any(_CHROME_TOKEN_RE.match(t) for t in tokens(tag)) and (
-            len(tag.get_text()) < 0.5 * total
-        ):
-            tag.decompose()
+    dom = Dom(soup)
+    total = dom.text_len(soup)
+    widgets: list[Tag] = []
+    stack = [(soup, False)]
+    while stack:
+        tag, _ = stack.pop()
+        for child in tag.find_all(True, recursive=False):
+            # A wrapper holding most of the page ('category-social' on the <article>) is not
+            # a widget.
+            if (
+                child.name not in ("html", "body", "main", "article")
+                and any(_CHROME_TOKEN_RE.match(t) for t in tokens(child))
+                and dom.text_len(child) < 0.5 * total
+            ):
+                widgets.append(child)
+            else:
+                stack.append((child, False))
+    for tag in widgets:
+        tag.decompose()
 
 
 def _headings_to_text(soup: BeautifulSoup) -> None:
@@ -125,11 +146,12 @@ def _inline(elem: Any) -> str:
 
 
 def _soup_text(soup: BeautifulSoup) -> str:
-    """Fallback when trafilatura finds nothing (short pages): the page's own text blocks."""
+    """Fallback when trafilatura finds nothing (short pages): the page's own text blocks,
+    innermost first (a <li> holding a <p> gives the <p>)."""
+    dom = Dom(soup)
     blocks = [
         normalize_space(t.get_text(" "))
-        for t in soup.find_all(["p", "li", "blockquote", "h1"])
-        if not t.find(["p", "li"])
+        for t in dom.innermost(soup.find_all(["p", "li", "blockquote", "h1"]))
     ]
     return "\n\n".join(b for b in blocks if b)
 

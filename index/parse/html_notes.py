@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from index.notes import is_ibid, parse_note
 from index.parse.common import to_roman
+from index.parse.dom import Dom
 from index.text import normalize_space
 from index.types import Footnote
 
@@ -56,19 +57,6 @@ def tokens(tag: Tag) -> list[str]:
     return [t.lower() for t in [*classes, tag.get("id")] if isinstance(t, str) and t]
 
 
-def inside(tag: Tag, ancestor: Tag) -> bool:
-    # By identity: `in tag.parents` would compare Tags by content.
-    return any(p is ancestor for p in tag.parents)
-
-
-def _innermost(tags: list[Tag]) -> list[Tag]:
-    return [t for t in tags if not any(o is not t and inside(o, t) for o in tags)]
-
-
-def outermost(tags: list[Tag]) -> list[Tag]:
-    return [t for t in tags if not any(inside(t, o) for o in tags)]
-
-
 def _clean_label(text: str) -> str | None:
     label = text.strip().strip("[]()^ ").strip()
     if label.lower() and _LABEL_RE.match(label.lower()):
@@ -83,19 +71,19 @@ def _marker_text(label: str) -> str:
     return f"[{label}]" if _LABEL_RE.match(label) else f"[^{label}]"
 
 
-def _find_note_items(soup: BeautifulSoup) -> list[_NoteItem]:
+def _find_note_items(soup: BeautifulSoup, dom: Dom) -> list[_NoteItem]:
     containers = [
         t
         for t in soup.find_all(["ol", "ul", "div", "section", "aside"])
         if any(_NOTES_TOKEN_RE.search(tok) for tok in tokens(t))
     ]
     # The innermost match is the list; outer ones are wrappers ('reflist' > 'references').
-    total = len(soup.get_text())
-    containers = [c for c in _innermost(containers) if not _is_body(c, total)]
+    total = dom.text_len(soup)
+    containers = [c for c in dom.innermost(containers) if not _is_body(c, total, dom)]
     items: list[_NoteItem] = []
-    seen: set[int] = set()
+    seen = dom.spans([])
     for box in containers:
-        lists = [box] if box.name in ("ol", "ul") else outermost(box.find_all(["ol", "ul"]))
+        lists = [box] if box.name in ("ol", "ul") else dom.outermost(box.find_all(["ol", "ul"]))
         entries: list[tuple[Tag, int, bool]] = []
         for lst in lists:
             start = str(lst.get("start") or "1")
@@ -109,25 +97,25 @@ def _find_note_items(soup: BeautifulSoup) -> list[_NoteItem]:
             ]
             entries = [(b, k + 1, False) for k, b in enumerate(blocks)]
         for elem, pos, roman in entries:
-            seen.add(id(elem))
+            seen.add(elem)
             items.append(_item(elem, pos, roman))
     # Notes outside a named container, recognisable by their ids ('fn3', 'cite_note-x-3').
     for k, elem in enumerate(soup.find_all(["li", "p", "div", "dd", "section"], id=_NOTE_ID_RE)):
         # Block elements only: an id like 'note-3' on a <sup> marks the reference, not the note.
-        if id(elem) in seen or any(id(p) in seen for p in elem.parents):
+        if seen.covers(elem):
             continue
         items.append(_item(elem, k + 1, False))
-        seen.add(id(elem))
+        seen.add(elem)
     return items
 
 
-def _is_body(box: Tag, total: int) -> bool:
+def _is_body(box: Tag, total: int, dom: Dom) -> bool:
     """A notes-like class on the article body itself ('has-footnotes'): most of the page's
     text, and not a list. Its notes, if printed as text, are left to the text stage."""
     if box.find("h1"):
         return True
-    size = len(box.get_text())
-    listed = sum(len(li.get_text()) for li in outermost(box.find_all("li")))
+    size = dom.text_len(box)
+    listed = sum(dom.text_len(li) for li in dom.outermost(box.find_all("li")))
     return size > 0.5 * total and listed < 0.8 * size
 
 
@@ -199,7 +187,8 @@ def _read_note(item: _NoteItem) -> tuple[str, str]:
 
 
 def take_notes(soup: BeautifulSoup) -> list[Footnote]:
-    items = _find_note_items(soup)
+    dom = Dom(soup)
+    items = _find_note_items(soup, dom)
     _replace_refs(soup, items)
     notes: list[Footnote] = []
     for item in items:
@@ -217,7 +206,7 @@ def take_notes(soup: BeautifulSoup) -> list[Footnote]:
         heading = first.find_previous(["h2", "h3", "h4", "h5", "h6"])
         if heading and _NOTES_HEADING_RE.match(heading.get_text(strip=True)):
             nxt = heading.find_next(["p", "li"])
-            if nxt is None or nxt is first or inside(nxt, first):
+            if nxt is None or nxt is first or dom.inside(nxt, first):
                 heading.decompose()
         for item in items:
             if item.elem.parent is not None:
