@@ -93,7 +93,8 @@ def assemble(
             paragraphs.append(
                 Paragraph(n=n, section=section, text=block.text, markers=find_markers(block.text))
             )
-    found = [*warnings, *resolve_ibids(notes), *check_notes(paragraphs, notes)]
+    notes, renamed = unique_labels(notes)
+    found = [*warnings, *renamed, *resolve_ibids(notes), *check_notes(paragraphs, notes)]
     title = meta.title or article_id
     if " " not in title and "_" in title:
         title = title.replace("_", " ")
@@ -117,11 +118,30 @@ def assemble(
     )
 
 
+def unique_labels(notes: list[Footnote]) -> tuple[list[Footnote], list[str]]:
+    """Notes under labels no other note has: a label printed twice ("[1] A", "[1] B") keeps
+    both notes, each with its own source, the later one as "1.2". Markers "[1]" cite the
+    first, and the report says so, rather than one note silently taking the other's URL."""
+    seen: dict[str, int] = {}
+    out: list[Footnote] = []
+    warnings: list[str] = []
+    for note in notes:
+        seen[note.label] = seen.get(note.label, 0) + 1
+        if seen[note.label] == 1:
+            out.append(note)
+            continue
+        label = f"{note.label}.{seen[note.label]}"
+        warnings.append(
+            f"note label [{note.label}] appears more than once; the note printed again is kept "
+            f"as [{label}] and markers [{note.label}] cite the first"
+        )
+        out.append(note.model_copy(update={"label": label}))
+    return out, warnings
+
+
 def check_notes(paragraphs: list[Paragraph], notes: list[Footnote]) -> list[str]:
     warnings: list[str] = []
     labels = [n.label for n in notes]
-    for label in sorted({x for x in labels if labels.count(x) > 1}):
-        warnings.append(f"note label [{label}] appears {labels.count(label)} times")
     cited = {m.label for p in paragraphs for m in p.markers}
     for p in paragraphs:
         for label in p.footnotes:
@@ -146,7 +166,8 @@ def attach_notes(article: Article, notes: list[Footnote]) -> Article:
     old = [n.model_copy(update={"ibid_of": None}) for n in article.footnotes]
     stale = set(resolve_ibids(old)) | set(check_notes(article.paragraphs, old))
     all_notes = [n.model_copy(update={"ibid_of": None}) for n in [*article.footnotes, *notes]]
-    warnings = [w for w in article.warnings if w not in stale]
+    all_notes, renamed = unique_labels(all_notes)
+    warnings = [w for w in article.warnings if w not in stale] + renamed
     warnings += resolve_ibids(all_notes)
     warnings += check_notes(article.paragraphs, all_notes)
     return article.model_copy(

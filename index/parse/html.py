@@ -178,7 +178,27 @@ def _meta(html: str, soup: BeautifulSoup) -> dict[str, Any]:
     }
 
 
+_TITLE_OPEN_RE = re.compile(r"<title\b[^>]*>", re.I)
+_TITLE_END_RE = re.compile(r"</title\s*>|<(?:/head|body|h1|p|div|meta|link|script)\b", re.I)
+
+
+def _close_title(html: str) -> str:
+    """A `<title>` left open swallows the page up to a `</title>` that never comes: close it
+    where the page goes on (a tag that cannot be inside a title, or the end of the line)."""
+    m = _TITLE_OPEN_RE.search(html)
+    if m is None:
+        return html
+    end = _TITLE_END_RE.search(html, m.end())
+    if end is not None and end.group().lower().startswith("</title"):
+        return html
+    stop = end.start() if end is not None else len(html)
+    newline = html.find("\n", m.end(), stop)
+    cut = newline if newline != -1 else stop
+    return f"{html[:cut]}</title>{html[cut:]}"
+
+
 def parse_html(path: Path, text: str, content_hash: str) -> Article:
+    text = _close_title(text)
     soup = BeautifulSoup(text, "html.parser")
     meta = _meta(text, soup)
     for tag in soup.find_all(["script", "style", "noscript", "template"]):
