@@ -272,9 +272,8 @@ def test_second_writer_is_refused_while_one_owns_the_archive(tmp_path: Path) -> 
         out = run_cli("ingest", str(SAMPLE), "--home", str(home))
         assert out.returncode == 2 and "Traceback" not in out.stderr
         assert "`ibid serve`" in out.stderr and f"pid {os.getpid()}" in out.stderr
-        with pytest.raises(BusyError):
-            with Library(home).owning("ibid remove"):
-                pass
+        with pytest.raises(BusyError), Library(home).owning("ibid remove"):
+            pass
     # Released: the next writer goes ahead.
     with Library(home).owning("ibid ingest"):
         pass
