@@ -156,6 +156,27 @@ def _soup_text(soup: BeautifulSoup) -> str:
     return "\n\n".join(b for b in blocks if b)
 
 
+_SITE_SEP_RE = re.compile(r"\s+[-|–—:·•»]+\s+")
+
+
+def _without_site(title: str, soup: BeautifulSoup) -> str:
+    """ "Headline - Site Name" as the headline: the site's name (og:site_name, or what is left
+    when the page's <h1> is the part before the separator) is not the article's title."""
+    site = soup.find("meta", attrs={"property": "og:site_name"})
+    names = (
+        {normalize_space(str(site.get("content") or "")).casefold()}
+        if isinstance(site, Tag)
+        else set()
+    )
+    h1 = soup.find("h1")
+    heading = normalize_space(h1.get_text(" ")) if isinstance(h1, Tag) else ""
+    for m in reversed(list(_SITE_SEP_RE.finditer(title))):
+        head, tail = title[: m.start()], title[m.end() :]
+        if tail.casefold() in names or (heading and head.casefold() == heading.casefold()):
+            return head
+    return title
+
+
 def _meta(html: str, soup: BeautifulSoup) -> dict[str, Any]:
     doc = trafilatura.extract_metadata(html, extensive=False)
     has_title = soup.find(["title", "h1"]) or soup.find("meta", attrs={"property": "og:title"})
@@ -169,7 +190,9 @@ def _meta(html: str, soup: BeautifulSoup) -> dict[str, Any]:
     if lang is None and (tag := soup.find(lang=True)) is not None:
         lang = tag.get("lang")
     return {
-        "title": normalize_space(doc.title) if doc.title and has_title else None,
+        "title": _without_site(normalize_space(doc.title), soup)
+        if doc.title and has_title
+        else None,
         "authors": authors,
         "published": parse_date(doc.date) if doc.date else None,
         "url": doc.url,

@@ -323,12 +323,21 @@ _MONTH_RE = re.compile(
 _BARE_NUMBER_RE = re.compile(r"(?P<end>[.!?][\"”’)]*)(?P<space> ?)(?P<n>[1-9]\d{0,2})(?=\s|$)")
 
 
+# "…acute. (12) Next": a number in parentheses after a sentence, as newsletters print notes.
+_PAREN_NUMBER_RE = re.compile(r"(?P<end>[.!?][\"”’)]*) ?\((?P<n>[1-9]\d{0,2})\)(?=\s|$)")
+
+
 def _bare_candidates(texts: list[str], labels: set[str]) -> list[tuple[int, re.Match[str]]]:
     found: list[tuple[int, re.Match[str]]] = []
     for i, text in enumerate(texts):
-        for m in _BARE_NUMBER_RE.finditer(text):
+        paren = [m for m in _PAREN_NUMBER_RE.finditer(text) if m.group("n") in labels]
+        for m in sorted([*_BARE_NUMBER_RE.finditer(text), *paren], key=lambda m: m.start()):
+            if m.re is _PAREN_NUMBER_RE:
+                found.append((i, m))
+                continue
             after = text[m.end() :].lstrip()
-            word = re.search(r"(\S*)$", text[: m.start()])
+            # The word before, within reach: searching the whole text before it was quadratic.
+            word = re.search(r"(\S*)$", text[max(0, m.start() - 40) : m.start()])
             token = (word.group(1) if word else "").strip(".").lower()
             if m.group("n") not in labels or token in _LOCATOR_WORDS or len(token) == 1:
                 continue  # "p. 4", "Op. 13", "d. 19": a locator or an abbreviation

@@ -150,15 +150,21 @@ def endnote_sections(lines: list[Line], body: float) -> tuple[list[Line], list[L
     out: list[Line] = []
     notes: list[Line] = []
     inside = False
+    def opens(j: int) -> bool:
+        return j < len(lines) and _label_at_start(lines[j], 1) is not None
+
     for i, ln in enumerate(lines):
+        starts = opens(i + 1)
+        titled = is_heading(ln, body) or ln.bold
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        starts = nxt is not None and _label_at_start(nxt, 1) is not None
-        if _NOTES_HEADING_RE.match(ln.text.strip()) and starts:
+        # Notes grouped by chapter: "Notes" / "Chapter 1: Title" (small bold) / "1. …".
+        grouped = nxt is not None and (is_heading(nxt, body) or nxt.bold) and opens(i + 2)
+        if _NOTES_HEADING_RE.match(ln.text.strip()) and (starts or grouped):
             inside = True
             continue
         if inside and is_heading(ln, body) and not starts:
             inside = False
-        if inside and is_heading(ln, body) and starts:
+        if inside and titled and starts:
             continue  # a chapter's title inside the notes section
         (notes if inside else out).append(ln)
     return out, notes

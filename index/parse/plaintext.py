@@ -33,7 +33,9 @@ _NOTE_RE = re.compile(
     r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s*(?P<text>\S.*)$",
     re.DOTALL,
 )
-_NUMBERED_NOTE_RE = re.compile(r"^(?P<label>\d{1,4}|[ivxlcdm]{1,8})[.)]\s+(?P<text>\S.*)$")
+_NUMBERED_NOTE_RE = re.compile(
+    r"^(?:(?P<label>\d{1,4}|[ivxlcdm]{1,8})[.)]|\((?P<paren>\d{1,4})\))\s+(?P<text>\S.*)$"
+)
 _HEADING_MD_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
 _BYLINE_RE = re.compile(r"^(?:by|author|authors|yazar|written by)\s*[:\-]?\s+(?P<names>.+)$", re.I)
 _URL_LINE_RE = re.compile(r"^(?:url|source|canonical|link)\s*:\s*(?P<url>https?://\S+)$", re.I)
@@ -350,7 +352,7 @@ def text_blocks(text: str) -> tuple[DocMeta, list[Block], list[str]]:
         elif b.kind == "notes_heading":
             in_notes_section = True
         elif in_notes_section and b.kind == "text" and (m := _NUMBERED_NOTE_RE.match(b.text)):
-            notes.append(Note(m.group("label"), m.group("text")))
+            notes.append(Note(m.group("label") or m.group("paren"), m.group("text")))
         elif 0 <= last_note < j:
             trailer.append(b)
         else:
