@@ -9,6 +9,8 @@ note. Numbering that restarts (per page, per chapter) is scoped: "p3-2", "c2-14"
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,7 +30,7 @@ _NOTES_HEADING_RE = re.compile(
     re.I,
 )
 _LABEL_RE = re.compile(r"^(?P<n>\d{1,4})(?:[.)]\s*|\s+)(?=\S)")
-_TIGHT_LABEL_RE = re.compile(r"^(?P<n>\d{2,4})\.?(?=[A-Z“\"‘'])")
+_TIGHT_LABEL_RE = re.compile(r"^(?P<n>\d{1,4})\.?(?=[^\W\d_]|[“\"‘'«])")
 _SYMBOLS = "*†‡§¶"
 _TERMINAL_RE = re.compile(r"[.!?:…][\"”’')\]]*\s*$")
 _ITEM_RE = re.compile(r"^(?:\[\^?[\w.-]{1,24}\]|\d{1,3}[.)]|[•▪●–-])\s+\S")
@@ -101,7 +103,7 @@ def _label_at_start(line: Line, expected: int) -> tuple[str, int] | None:
     # A wide label ("176") can run into its note's first letter when the hanging indent is
     # too narrow for it: accepted only as the very next number.
     m = _TIGHT_LABEL_RE.match(line.text)
-    if m and int(m.group("n")) == expected and expected >= 10:
+    if m and int(m.group("n")) == expected and not line.text[m.end()].islower():
         return m.group("n"), m.end()
     if line.text[:1] in _SYMBOLS and line.text[1:2] == " ":
         return line.text[0], 1
@@ -111,22 +113,50 @@ def _label_at_start(line: Line, expected: int) -> tuple[str, int] | None:
 def gather_notes(lines: list[Line], raw: list[RawNote], endnote: bool = False) -> None:
     """Append the notes in `lines` to `raw`; a line with no label continues the last note
     (that is how a note runs on to the next page)."""
-    for ln in lines:
+    for whole in lines:
         expected = (raw[-1].n or 0) + 1 if raw else 1
-        found = _label_at_start(ln, expected)
-        if found is not None and raw and found[0] == "1" != str(expected):
-            found = found if _restarts_here(raw[-1], ln, found[1]) else None
-        if found is None:
-            if raw:
-                raw[-1].lines.append(ln.text)
-            continue
-        label, cut = found
-        n = int(label) if label.isdigit() else None
-        scope = ln.page
-        if endnote:
-            prev = [r for r in raw if r.n is not None]
-            scope = (prev[-1].scope if prev else 0) + (1 if n == 1 else 0)
-        raw.append(RawNote(ln.page, n, label, [ln.text[cut:].strip()], scope, ln))
+        # Run-in notes are a footnote layout; an endnotes section sets one note per line.
+        for ln in [whole] if endnote else _run_in_notes(whole, expected):
+            _gather_line(ln, raw, endnote)
+
+
+def _run_in_notes(line: Line, expected: int) -> list[Line]:
+    """A footnote line cut where a superscript label inside it starts the next note: short
+    notes set run-in, several to a line ("…2020. ³⁴ Dhillon, … ³⁵ Interview …")."""
+    first = _label_at_start(line, expected)
+    if first is not None and first[0].isdigit():
+        expected = int(first[0]) + 1
+    cuts: list[int] = []
+    for a, b in line.sup_spans:
+        label = line.text[a:b].strip()
+        if a > 0 and label.isdigit() and int(label) == expected:
+            cuts.append(a)
+            expected += 1
+    if not cuts:
+        return [line]
+    pieces: list[Line] = []
+    for a, b in itertools.pairwise([0, *cuts, len(line.text)]):
+        spans = [(x - a, y - a) for x, y in line.sup_spans if a <= x < b]
+        pieces.append(dataclasses.replace(line, text=line.text[a:b].rstrip(), sup_spans=spans))
+    return pieces
+
+
+def _gather_line(ln: Line, raw: list[RawNote], endnote: bool) -> None:
+    expected = (raw[-1].n or 0) + 1 if raw else 1
+    found = _label_at_start(ln, expected)
+    if found is not None and raw and found[0] == "1" != str(expected):
+        found = found if _restarts_here(raw[-1], ln, found[1]) else None
+    if found is None:
+        if raw:
+            raw[-1].lines.append(ln.text)
+        return
+    label, cut = found
+    n = int(label) if label.isdigit() else None
+    scope = ln.page
+    if endnote:
+        prev = next((r for r in reversed(raw) if r.n is not None), None)
+        scope = (prev.scope if prev else 0) + (1 if n == 1 else 0)
+    raw.append(RawNote(ln.page, n, label, [ln.text[cut:].strip()], scope, ln))
 
 
 def _restarts_here(last: RawNote, line: Line, cut: int) -> bool:
