@@ -180,6 +180,7 @@ def endnote_sections(lines: list[Line], body: float) -> tuple[list[Line], list[L
     out: list[Line] = []
     notes: list[Line] = []
     inside = False
+
     def opens(j: int) -> bool:
         return j < len(lines) and _label_at_start(lines[j], 1) is not None
 
