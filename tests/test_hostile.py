@@ -277,3 +277,33 @@ def test_second_writer_is_refused_while_one_owns_the_archive(tmp_path: Path) -> 
     # Released: the next writer goes ahead.
     with Library(home).owning("ibid ingest"):
         pass
+
+
+@pytest.mark.shared
+def test_server_answers_from_articles_another_process_added(
+    make_library: MakeLib, chroma_server: str, tmp_path: Path
+) -> None:
+    """With a Chroma server, the running server's Library sees another writer's articles
+    without a restart: no owner lock, and the manifest generation reloads the keyword index."""
+    from index.settings import ChromaSettings, IndexSettings
+    from rag.chain import AnswerChain
+
+    settings = IndexSettings(chroma=ChromaSettings(url=chroma_server))
+    home = tmp_path / "shared-home"
+    served = make_library(home=home, settings=settings)
+    served.ingest([SAMPLE])
+    chain = AnswerChain(served)
+    before = chain.invoke("How many tonnes did the port of Valparaiso handle in 2023?")
+    with make_library(home=home, settings=settings).owning("ibid ingest"):
+        other = make_library(home=home, settings=settings)
+        doc = tmp_path / "valparaiso.txt"
+        doc.write_text(
+            "Valparaiso Port Volumes\n\nThe port of Valparaiso handled 11 million tonnes of "
+            "cargo in 2023, a record.[1]\n\nNotes\n\n[1] Port Authority, Annual Report 2023, "
+            "https://port.example/valparaiso/2023\n"
+        )
+        assert other.ingest([doc]).added == 1
+    after = chain.invoke("How many tonnes did the port of Valparaiso handle in 2023?")
+    assert "11 million tonnes" not in before.answer
+    assert not after.refused and "11 million tonnes" in after.answer
+    assert after.citations[0].footnotes[0].url == "https://port.example/valparaiso/2023"
