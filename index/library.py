@@ -10,7 +10,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,19 @@ from index.types import Article, Chunk
 
 if TYPE_CHECKING:
     from index.sync import IngestReport
+
+
+@contextmanager
+def _flock(path: Path, *, wait: bool) -> Iterator[int]:
+    """An exclusive lock on `path` for the block (its descriptor is yielded); without `wait`,
+    BlockingIOError when another process holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield fd
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 class Library:
@@ -96,14 +109,8 @@ class Library:
     @contextmanager
     def writing(self) -> Iterator[None]:
         """One writer at a time per archive: a second ingest waits instead of interleaving."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.dir / ".write.lock", os.O_CREAT | os.O_RDWR)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        with _flock(self.dir / ".write.lock", wait=True):
             yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
 
     @contextmanager
     def owning(self, command: str) -> Iterator[None]:
@@ -119,25 +126,22 @@ class Library:
         if self.settings.chroma.url:
             yield
             return
-        self.home.mkdir(parents=True, exist_ok=True)
         path = self.home / ".owner.lock"
-        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+        held = ExitStack()
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                holder = os.pread(fd, 500, 0).decode("utf-8", "replace").strip() or "a process"
-                raise BusyError(
-                    f"{holder} is writing the archive in {self.home}; wait for it to finish, "
-                    "add files through the running server's Library tab, or run a Chroma server "
-                    "(IBID_CHROMA_URL) so that several processes can write"
-                ) from None
+            fd = held.enter_context(_flock(path, wait=False))
+        except BlockingIOError:
+            holder = path.read_text(encoding="utf-8", errors="replace").strip() or "a process"
+            raise BusyError(
+                f"{holder} is writing the archive in {self.home}; wait for it to finish, "
+                "add files through the running server's Library tab, or run a Chroma server "
+                "(IBID_CHROMA_URL) so that several processes can write"
+            ) from None
+        with held:
             os.ftruncate(fd, 0)
             started = time.strftime("%Y-%m-%d %H:%M:%S")
             os.pwrite(fd, f"`{command}` (pid {os.getpid()}, since {started})".encode(), 0)
             yield
-        finally:
-            os.close(fd)  # closing the descriptor releases the lock
 
     # reads ------------------------------------------------------------------------------
     def articles(self) -> list[dict[str, Any]]:

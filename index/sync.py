@@ -38,8 +38,8 @@ class IngestReport:
     failed: list[dict[str, str]] = field(default_factory=list)
     # Files in the folders given that were not read, and why ({"path", "reason"}).
     skipped: list[dict[str, str]] = field(default_factory=list)
-    # Set when a signal stopped the run: what is counted above was committed, nothing else.
-    interrupted: str | None = None
+    # A signal stopped the run: what is counted above was committed, nothing else.
+    interrupted: bool = False
     warnings: list[dict[str, str]] = field(default_factory=list)
     # One entry per file parsed in this run: its articles' notes and markers, counted.
     parsed: list[dict[str, Any]] = field(default_factory=list)
@@ -275,19 +275,17 @@ def ingest(
         except KeyboardInterrupt:
             # Articles still waiting for their vectors are dropped; the dirty flag stays set,
             # so the next run checks Chroma against the manifest.
-            report.interrupted = "interrupted"
+            report.interrupted = True
         finally:
             if bar is not None:
                 bar.close()
-        if report.interrupted:
-            report.articles, report.chunks = lib.manifest.counts()
-            return report
-        if prune:
-            _prune(lib, report)
-        if was_dirty or lib.vectors.count() != lib.manifest.counts()[1]:
-            reconcile(lib)
-        lib.keyword()
-        lib.manifest.set_meta("dirty", "0")
+        if not report.interrupted:
+            if prune:
+                _prune(lib, report)
+            if was_dirty or lib.vectors.count() != lib.manifest.counts()[1]:
+                reconcile(lib)
+            lib.keyword()
+            lib.manifest.set_meta("dirty", "0")
     report.articles, report.chunks = lib.manifest.counts()
     return report
 

@@ -68,8 +68,7 @@ class Retriever:
     def _allowed(self, filters: Filters) -> tuple[dict[str, Any] | None, set[str] | None]:
         if not filters.active:
             return None, None
-        known = set(self.library.manifest.article_ids()) if filters.article_ids else set()
-        missing = [a for a in filters.article_ids if a not in known]
+        missing = [a for a in filters.article_ids if self.library.manifest.article_hash(a) is None]
         if missing:
             raise NotFoundError(
                 f"no article '{missing[0]}' in this archive; `ibid articles` lists the ids"

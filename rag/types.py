@@ -36,10 +36,9 @@ def clean_text(text: str | None, what: str) -> str:
     return text
 
 
-def check_k(k: int | None, what: str = "k") -> int | None:
+def check_k(k: int | None) -> None:
     if k is not None and not 1 <= k <= MAX_K:
-        raise InputError(f"{what} must be between 1 and {MAX_K}, got {k}")
-    return k
+        raise InputError(f"k must be between 1 and {MAX_K}, got {k}")
 
 
 def iso_day(value: str | None, name: str, *, last: bool = False) -> str | None:

@@ -18,10 +18,10 @@ from index.library import Library
 from rag.chain import AnswerChain
 from rag.citations import make_citation
 from rag.lookup import Passage
-from rag.types import Answer, AnswerSentence, Citation, SourceRef
+from rag.types import Answer, AnswerSentence, Citation, Filters, SourceRef
 from tests.conftest import SAMPLE
 from ui.config import Settings, UISettings
-from ui.web_chat import INTERNAL_ERROR, Chat, make_filters
+from ui.web_chat import INTERNAL_ERROR, Chat
 from ui.web_library import LibraryTab, check_upload, safe_name
 from ui.web_render import (
     Exchange,
@@ -373,7 +373,7 @@ def test_errors_become_messages_not_tracebacks(library: Library) -> None:
     assert INTERNAL_ERROR in messages[1]["content"].replace("&#39;", "'")
     assert "secret stack detail" not in messages[1]["content"]
     with pytest.raises(IbidError, match="date like"):
-        make_filters(None, "2025-13-01", None, None)
+        Filters(since="2025-13-01")
 
 
 # the running app ---------------------------------------------------------------------------------

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-
 from index.errors import ConfigError
 
-log = logging.getLogger("ibid.ui")
 
-
-def check_address(host: str, port: int, *, login: bool, allow_no_login: bool) -> None:
+def check_address(host: str, port: int, *, login: bool, allow_no_login: bool) -> bool:
     """Before loading anything heavy: the address resolves, the port is free, and a server
-    others can reach has a login unless that was asked for."""
+    others can reach has a login unless that was asked for. Returns whether others can reach
+    it without a login (the caller warns)."""
+    import ipaddress
     import socket
 
     try:
@@ -27,14 +25,11 @@ def check_address(host: str, port: int, *, login: bool, allow_no_login: bool) ->
                 f"cannot serve on {host}:{port} ({exc.strerror or exc}); another server (an "
                 "`ibid serve`?) may hold the port: pass --port N"
             ) from None
-    loopback = host in ("localhost",) or host.startswith("127.") or host == "::1"
-    if not loopback and not login:
-        if not allow_no_login:
-            raise ConfigError(
-                f"{host} can be reached from other machines and there is no login: pass "
-                "--auth user:password (or IBID_UI__AUTH), or --allow-no-login to serve it open"
-            )
-        log.warning(
-            "serving on %s without a login: anyone who can reach it can upload and remove articles",
-            host,
+    # By the address it resolves to: "localhost", "127.0.1.1" and "::1" are this machine.
+    exposed = not ipaddress.ip_address(addr[0]).is_loopback and not login
+    if exposed and not allow_no_login:
+        raise ConfigError(
+            f"{host} can be reached from other machines and there is no login: pass "
+            "--auth user:password (or IBID_UI__AUTH), or --allow-no-login to serve it open"
         )
+    return exposed

@@ -174,6 +174,7 @@ def _filter_options(fn: F) -> F:
 @cli.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True)
+# 50 is rag.types.MAX_K, spelled out so that `--help` does not import the rag layer.
 @click.option(
     "--k", type=click.IntRange(1, 50), default=None, help="Evidence chunks to use (1-50)."
 )

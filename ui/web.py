@@ -303,7 +303,11 @@ def serve(
     allow_no_login: bool = False,
 ) -> None:
     credentials = parse_auth(auth)
-    check_address(host, port, login=credentials is not None, allow_no_login=allow_no_login)
+    if check_address(host, port, login=credentials is not None, allow_no_login=allow_no_login):
+        log.warning(
+            "serving on %s without a login: anyone who can reach it can upload and remove articles",
+            host,
+        )
     chain = AnswerChain(library, settings.rag)
     warm(chain)
     demo = build(library, settings, chain)

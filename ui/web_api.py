@@ -18,8 +18,8 @@ from index.types import Paragraph
 from rag.bibliography import entries_from_passages, entries_from_sources
 from rag.chain import AnswerChain
 from rag.lookup import Passage, cite, sources
-from rag.types import Answer, Turn
-from ui.web_chat import HISTORY_TURNS, check_text, make_filters
+from rag.types import Answer, Filters, Turn
+from ui.web_chat import HISTORY_TURNS
 from ui.web_export import download
 from ui.web_render import esc
 from ui.web_views import passages_html, sources_html
@@ -51,7 +51,6 @@ class Service:
 
     # shared -----------------------------------------------------------------------------------
     def passages(self, claim: str, k: int) -> list[Passage]:
-        claim = check_text(claim, "claim")
         ch = self.chain
         return cite(
             self.library,
@@ -132,15 +131,15 @@ class Service:
                 ]
             except (KeyError, TypeError, ValidationError) as exc:
                 raise IbidError(f"history must be a list of earlier /ask results: {exc}") from None
-            if k and not 1 <= k <= 50:
-                raise IbidError(f"k must be between 1 and 50, got {k}")
             answer = self.chain.invoke(
                 {
-                    "question": check_text(question, "question"),
+                    "question": question or "",
                     "history": turns,
                     "mode": mode or None,
                     "k": k or None,
-                    "filters": make_filters(author, since, until, articles),
+                    "filters": Filters(
+                        author=author, since=since, until=until, article_ids=list(articles or [])
+                    ),
                 }
             )
             return answer.model_dump(mode="json")

@@ -38,17 +38,6 @@ STORED_TURNS = 20  # exchanges kept in the browser's localStorage across refresh
 INTERNAL_ERROR = "Ibid hit an internal error while answering; it is logged on the server."
 
 
-def check_text(text: str | None, what: str) -> str:
-    return clean_text(text, what)
-
-
-def make_filters(
-    author: str | None, since: str | None, until: str | None, article_ids: list[str] | None
-) -> Filters:
-    # Filters checks its own dates (typed in the UI or on the command line alike).
-    return Filters(author=author, since=since, until=until, article_ids=list(article_ids or []))
-
-
 def history(exchanges: list[Exchange]) -> list[Turn]:
     return [Turn(question=e.question, answer=e.answer) for e in exchanges if e.answer is not None][
         -HISTORY_TURNS:
@@ -115,8 +104,11 @@ class Chat:
             gr.Warning("LLM mode is not configured on this server; answering extractively.")
             mode = "extractive"
         try:
-            question = check_text(question, "question")
-            filters = make_filters(author, since, until, article_ids)
+            question = clean_text(question, "question")
+            # Filters checks its own dates, as it does for the command line.
+            filters = Filters(
+                author=author, since=since, until=until, article_ids=list(article_ids or [])
+            )
         except IbidError as exc:
             gr.Warning(esc(exc))
             yield skip, skip, skip, skip, skip

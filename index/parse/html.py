@@ -8,6 +8,7 @@ so both are turned into plain text (`[3]`, `## Heading`) before it sees the page
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,39 +71,41 @@ def _take_bio(soup: BeautifulSoup) -> tuple[str | None, str | None]:
     return (name if name and looks_like_name(name) else None), (bio or None)
 
 
-def _drop_chrome(soup: BeautifulSoup) -> None:
-    # Menus, scripts and the site's own header go first (only the outermost of each is removed:
-    # removing a tag costs its subtree), so that what is left measures the page's text.
-    doomed: list[Tag] = []
+def _outermost_where(soup: BeautifulSoup, match: Callable[[Tag, bool], bool]) -> list[Tag]:
+    """The outermost tags `match(tag, inside_article)` accepts, found in one walk that does
+    not descend into them: removing them then costs each subtree once."""
+    found: list[Tag] = []
     stack: list[tuple[Tag, bool]] = [(soup, False)]
     while stack:
         tag, in_article = stack.pop()
         for child in tag.find_all(True, recursive=False):
-            # A site header holds the menu; an article's own header holds its title.
-            if child.name in _CHROME_TAGS or (child.name == "header" and not in_article):
-                doomed.append(child)
+            if match(child, in_article):
+                found.append(child)
             else:
                 stack.append((child, in_article or child.name in ("article", "main")))
-    for tag in doomed:
+    return found
+
+
+def _drop_chrome(soup: BeautifulSoup) -> None:
+    # Menus and scripts go first, and a site header (an article's own header holds its
+    # title), so that what is left measures the page's text.
+    for tag in _outermost_where(
+        soup,
+        lambda t, in_article: t.name in _CHROME_TAGS or (t.name == "header" and not in_article),
+    ):
         tag.decompose()
     dom = Dom(soup)
     total = dom.text_len(soup)
-    widgets: list[Tag] = []
-    stack = [(soup, False)]
-    while stack:
-        tag, _ = stack.pop()
-        for child in tag.find_all(True, recursive=False):
-            # A wrapper holding most of the page ('category-social' on the <article>) is not
-            # a widget.
-            if (
-                child.name not in ("html", "body", "main", "article")
-                and any(_CHROME_TOKEN_RE.match(t) for t in tokens(child))
-                and dom.text_len(child) < 0.5 * total
-            ):
-                widgets.append(child)
-            else:
-                stack.append((child, False))
-    for tag in widgets:
+
+    def widget(tag: Tag, _: bool) -> bool:
+        # A wrapper holding most of the page ('category-social' on the <article>) is not one.
+        return (
+            tag.name not in ("html", "body", "main", "article")
+            and any(_CHROME_TOKEN_RE.match(t) for t in tokens(tag))
+            and dom.text_len(tag) < 0.5 * total
+        )
+
+    for tag in _outermost_where(soup, widget):
         tag.decompose()
 
 

@@ -158,10 +158,12 @@ def _columns(rows: list[list[Glyph]], width: float) -> tuple[float | None, int]:
     if len(rows) < 16 or not gaps:
         return None, 0
     usual = statistics.median(gaps)
-    for k in range(1, len(rows) - 3):
-        size_change = abs(rows[k][0].size - rows[k - 1][0].size) > 0.5
-        if not (gaps[k - 1] > 1.5 * usual or size_change):
-            continue
+    breaks = [
+        k
+        for k in range(1, len(rows) - 3)
+        if gaps[k - 1] > 1.5 * usual or abs(rows[k][0].size - rows[k - 1][0].size) > 0.5
+    ]
+    for k in breaks:
         x = _gutter(rows[k:], width)
         # Most rows of a region set in two columns have text on both sides of the gutter;
         # short lines of footnotes under a one-column page would only seem to leave a gap.
