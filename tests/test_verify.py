@@ -48,14 +48,6 @@ PASSAGES = [
 
 
 @pytest.fixture(scope="module")
-def embedder() -> Embeddings:
-    from index.embed import load_embedder
-    from index.settings import EmbeddingSettings
-
-    return load_embedder(EmbeddingSettings(cache=False))
-
-
-@pytest.fixture(scope="module")
 def checker(embedder: Embeddings) -> HeuristicChecker:
     return HeuristicChecker(embedder)
 

@@ -75,7 +75,8 @@ class Line:
                 prev = g
                 continue
             gap = g.x0 - prev.x1 if prev is not None else 0.0
-            if prev is not None and gap > 0.18 * min(g.size, prev.size) and out[-1] != " ":
+            # A line may start with a space glyph (prev set, nothing written yet).
+            if prev is not None and gap > 0.18 * min(g.size, prev.size) and out and out[-1] != " ":
                 out.append(" ")
             pos = len("".join(out))
             out.append(g.text)
