@@ -70,6 +70,7 @@ screenshots: $(STAMP) chromium
 # work files in benchmarks/work/. See benchmarks/README.md.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.ingest
+	$(BIN)/python -m benchmarks.backends
 	$(BIN)/python -m benchmarks.generate
 	$(BIN)/python -m benchmarks.query
 	$(BIN)/python -m benchmarks.baseline

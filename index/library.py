@@ -132,6 +132,18 @@ class Library:
             yield
 
     # reads ------------------------------------------------------------------------------
+    def other_indexes(self) -> list[str]:
+        """Indexes in this home made under other embedding or chunking settings (e.g. the torch
+        backend before ONNX became the default): their articles are invisible from here."""
+        root = self.home / "indexes"
+        if not root.is_dir():
+            return []
+        return sorted(
+            d.name
+            for d in root.iterdir()
+            if d.name != self.collection_name and (d / "manifest.sqlite").is_file()
+        )
+
     def articles(self) -> list[dict[str, Any]]:
         return self.manifest.article_rows()
 

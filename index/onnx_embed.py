@@ -255,7 +255,7 @@ class OnnxEmbeddings(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return self._encode(texts).tolist()  # type: ignore[no-any-return]
+        return self._encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self._encode([text])[0].tolist()  # type: ignore[no-any-return]
+        return self._encode([text])[0].tolist()

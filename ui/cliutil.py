@@ -41,7 +41,18 @@ class App:
             from index.library import Library
 
             settings = self.settings()
-            self._library = Library(settings.home, settings.index)
+            self._library = lib = Library(settings.home, settings.index)
+            others = lib.other_indexes()
+            if others and lib.manifest.counts()[0] == 0:
+                click.echo(
+                    f"note: {settings.home} has articles indexed under other embedding or "
+                    f"chunking settings ({', '.join(others)}), not under the current ones "
+                    f"({lib.collection_name}, backend {lib.backend}). Run `ibid ingest` on the "
+                    "same files to index them for these settings, or set "
+                    "index.embedding.backend = 'torch' if they were made before ONNX became "
+                    "the default.",
+                    err=True,
+                )
         return self._library
 
 
