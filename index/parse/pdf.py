@@ -98,16 +98,11 @@ def _front(lines: list[Line], body: float) -> tuple[DocMeta, set[int]]:
     biggest = max(ln.size for ln in top)
     if biggest < 1.25 * body:
         return DocMeta(), set()
-    used: set[int] = set()
-    start = next(i for i, ln in enumerate(top) if abs(ln.size - biggest) < 0.5)
-    end = start
-    while end + 1 < len(top) and abs(top[end + 1].size - biggest) < 0.5:
-        end += 1
-    title_lines = top[start : end + 1]
-    used |= {id(ln) for ln in title_lines}
+    title_lines = _title_block(top, biggest)
+    used = {id(ln) for ln in title_lines}
     meta = DocMeta(title=normalize_space(" ".join(ln.text for ln in title_lines)))
-    after = top[end + 1 :]
-    for ln in after[:6]:
+    end = max(i for i, ln in enumerate(top) if id(ln) in used)
+    for ln in top[end + 1 :][:6]:
         text = ln.text.strip()
         names = split_names(text)
         if not meta.authors and names and all(looks_like_name(n) for n in names):
@@ -119,6 +114,23 @@ def _front(lines: list[Line], body: float) -> tuple[DocMeta, set[int]]:
     return meta, used
 
 
+def _title_block(top: list[Line], size: float) -> list[Line]:
+    """The lines of the title: the first line in the largest type and those in that type
+    set under it line by line, top to bottom. Found by position, not reading order: a cover
+    page's sparse lines may be read as columns, a title's first line full width and the
+    rest in the left column."""
+    same = sorted((ln for ln in top if abs(ln.size - size) < 0.5), key=lambda ln: -ln.baseline)
+    block = [same[0]]
+    for ln in same[1:]:
+        prev = block[-1]
+        near = 0 < prev.baseline - ln.baseline < 1.8 * size
+        overlaps = ln.x0 < prev.x1 and prev.x0 < ln.x1
+        if not near or not overlaps or (len(ln.text) <= 40 and parse_date(ln.text.strip())):
+            break
+        block.append(ln)
+    return block
+
+
 def parse_pdf(path: Path, data: bytes) -> Article:
     reader = _reader(path, data)
     try:
@@ -127,8 +139,8 @@ def parse_pdf(path: Path, data: bytes) -> Article:
         raise ParseError(path, f"not a readable PDF (its pages cannot be read: {exc})") from exc
     if not any(ln.text.strip() for p in pages for ln in p.lines):
         raise ParseError(path, "PDF has no extractable text (scanned image?); run OCR first")
-    body = body_size(pages)
     skip = furniture(pages)
+    body = body_size(pages, skip)
     lines = [ln for p in pages for ln in p.lines if id(ln) not in skip and ln.text.strip()]
     # Notes sections first: set in small type, they would otherwise pass for footnotes.
     lines, end = endnote_sections(lines, body)

@@ -186,7 +186,7 @@ def _gutter(rows: list[list[Glyph]], width: float) -> float | None:
     for row in rows:
         row = sorted(row, key=lambda g: g.x0)
         for a, b in itertools.pairwise(row):
-            if b.x0 - a.x1 < _GUTTER:  # glyphs of one run of text: their span is covered
+            if _word_gap(a, b):  # glyphs of one run of text: their span is covered
                 # Text may run off the page's edge: only the page's own width counts.
                 for i in range(max(0, int(a.x0 // 2)), min(len(bins), int(b.x1 // 2) + 1)):
                     bins[i] += 1
@@ -204,13 +204,19 @@ def _gutter(rows: list[list[Glyph]], width: float) -> float | None:
     return x if left >= 0.25 * n and right >= 0.25 * n and crossing <= 0.35 * n else None
 
 
+def _word_gap(a: Glyph, b: Glyph) -> bool:
+    """Whether the space between two glyphs of a row is too narrow for a column gutter: a
+    word space in large type (a title's) is wider than the narrowest gutter."""
+    return b.x0 - a.x1 < max(_GUTTER, 0.5 * max(a.size, b.size))
+
+
 def _segments(row: list[Glyph], gutter: float | None) -> list[list[Glyph]]:
     row = sorted(row, key=lambda g: g.x0)
     if gutter is None:
         return [row]
     left = [g for g in row if g.x1 <= gutter]
     right = [g for g in row if g.x1 > gutter]
-    if left and right and right[0].x0 - max(g.x1 for g in left) < _GUTTER:
+    if left and right and _word_gap(max(left, key=lambda g: g.x1), right[0]):
         return [row]  # text runs across the gutter: a full-width line (title, heading)
     return [s for s in (left, right) if s]
 
@@ -246,7 +252,8 @@ def _reading_order(lines: list[Line]) -> list[Line]:
     cols = [ln for ln in lines if ln.column]
     if not cols:
         return sorted(lines, key=lambda ln: -ln.baseline)
-    top = max(ln.baseline for ln in cols)
+    # A blank line (a space or an empty glyph in a corner) does not start the columns.
+    top = max((ln.baseline for ln in cols if ln.text.strip()), default=0.0)
     head = [ln for ln in lines if not ln.column and ln.baseline > top]
     foot = [ln for ln in lines if not ln.column and ln.baseline <= top]
     return [
@@ -257,10 +264,47 @@ def _reading_order(lines: list[Line]) -> list[Line]:
     ]
 
 
-def body_size(pages: list[Page]) -> float:
-    """The size most of the document's glyphs are set in."""
+def body_size(pages: list[Page], furniture: set[int] | None = None) -> float:
+    """The size the running text is set in: the commonest size, unless that type sits at the
+    foot of its pages under a larger size that carries more of the document's superscript
+    markers. Long footnotes can outweigh the body they hang from, and their type would then
+    pass for the body's; headings over a page of body text carry no markers."""
     sizes: Counter[float] = Counter()
+    markers: Counter[float] = Counter()
     for page in pages:
         for line in page.lines:
             sizes[line.size] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+            # Ordinals ("119th") and table-note letters are raised too; markers are numbers.
+            markers[line.size] += sum(
+                1 for a, b in line.sup_spans if a > 0 and line.text[a:b].strip().isdigit()
+            )
+    if not sizes:
+        return 10.0
+    common = sizes.most_common(1)[0][0]
+    for size, n in sizes.most_common(4):
+        if (
+            size > common
+            and n >= 0.1 * sizes[common]
+            and markers[size] > markers[common]
+            and _foot_share(pages, common, size, furniture or set()) >= 0.6
+        ):
+            return size
+    return common
+
+
+def _foot_share(pages: list[Page], small: float, large: float, skip: set[int]) -> float:
+    """The share of the text in `small` type on pages that also carry `large` type which sits
+    below every `large` line of its column (page numbers and running footers aside)."""
+    total = below = 0
+    for page in pages:
+        big = [ln for ln in page.lines if ln.size == large and id(ln) not in skip]
+        if not big:
+            continue
+        for line in page.lines:
+            if line.size != small:
+                continue
+            total += len(line.text)
+            over = [b for b in big if b.column == line.column or 0 in (b.column, line.column)]
+            if over and all(b.baseline > line.baseline for b in over):
+                below += len(line.text)
+    return below / total if total else 0.0
