@@ -37,10 +37,10 @@ def _pdf(tmp_path: Path, name: str, body: str, preamble: str = "") -> Path:
     return tmp_path / f"{name}.pdf"
 
 
-def _sentences(n: int) -> str:
+def _sentences(n: int, first: int = 1) -> str:
     return " ".join(
         f"Claim {i} is made in a sentence of its own.{_NOTE.replace('{N}', str(i))}"
-        for i in range(1, n + 1)
+        for i in range(first, first + n)
     )
 
 
@@ -69,3 +69,23 @@ def test_a_title_over_several_lines_is_read_whole(tmp_path: Path) -> None:
     assert article.title == "Corporate Taxation and the Revenue-Maximizing Tax Rate"
     assert article.published == "2026-04-21"
     assert len(article.footnotes) == 3
+
+
+def test_small_type_at_a_page_foot_without_a_rule_over_it_is_no_note(tmp_path: Path) -> None:
+    # A table in footnote-size type closes a page that has no notes: its rows (one starts
+    # with "1", like a note numbered afresh) stay out of the note before them.
+    table = (
+        "\\vfill\n{\\footnotesize\\noindent\\begin{tabular}{lrr}\n"
+        "Agency & FY2024 & FY2025\\\\\n1 Commerce & 4,307 & 3,883\\\\\n"
+        "2 Defense & 101,308 & 91,865\\\\\nTotal funding in millions & 105,615 & 95,748\\\\\n"
+        "\\end{tabular}\\par}\n\\newpage\n"
+    )
+    body = (
+        "\\section*{Introduction}\n" + _sentences(3) + "\n\\newpage\n"
+        "A page of text with a table and no notes.\n" + table + _sentences(2, first=4)
+    )
+    pdf = _pdf(tmp_path, "table", body)
+    article = parse_file(pdf)[0]
+    assert [n.label for n in article.footnotes] == ["1", "2", "3", "4", "5"]
+    assert all("Commerce" not in n.text and "Total" not in n.text for n in article.footnotes)
+    assert "Commerce" in " ".join(p.text for p in article.paragraphs)

@@ -27,6 +27,7 @@ from index.parse.common import (
     slugify,
     split_names,
 )
+from index.parse.pdf_foot import split_footnotes
 from index.parse.pdf_layout import Line, Page, body_size, read_pages
 from index.parse.pdf_read import (
     RawNote,
@@ -36,7 +37,6 @@ from index.parse.pdf_read import (
     gather_notes,
     note_labels,
     restarts,
-    split_footnotes,
 )
 from index.text import normalize_space
 from index.types import Article
@@ -144,7 +144,7 @@ def parse_pdf(path: Path, data: bytes) -> Article:
     lines = [ln for p in pages for ln in p.lines if id(ln) not in skip and ln.text.strip()]
     # Notes sections first: set in small type, they would otherwise pass for footnotes.
     lines, end = endnote_sections(lines, body)
-    lines, foot = split_footnotes(lines, body)
+    lines, foot = split_footnotes(lines, body, pages)
     foot_notes: list[RawNote] = []
     gather_notes(foot, foot_notes)
     end_notes: list[RawNote] = []

@@ -70,26 +70,6 @@ def _key(line: Line) -> str:
     return re.sub(r"(?<!\S)\d{1,4}(?!\S)", "#", line.text.lower()).strip()
 
 
-def split_footnotes(lines: list[Line], body: float) -> tuple[list[Line], list[Line]]:
-    """(body lines, footnote-area lines), each in reading order: a footnote line is small type
-    with no body-size line below it in its column of its page."""
-    text_lines: list[Line] = []
-    notes: list[Line] = []
-    pages: dict[int, list[Line]] = {}
-    for ln in lines:
-        pages.setdefault(ln.page, []).append(ln)
-    for ln in lines:
-        small = ln.size <= 0.92 * body
-        below = any(
-            m.baseline < ln.baseline - 1
-            and m.size > 0.92 * body
-            and (m.column == ln.column or 0 in (m.column, ln.column))
-            for m in pages[ln.page]
-        )
-        (notes if small and not below else text_lines).append(ln)
-    return text_lines, notes
-
-
 def _label_at_start(line: Line, expected: int) -> tuple[str, int] | None:
     """(label, length of the label in the text) when the line starts a note."""
     if line.sup_spans and line.sup_spans[0][0] == 0:
