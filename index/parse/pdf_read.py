@@ -48,21 +48,42 @@ class RawNote:
 
 def furniture(pages: list[Page]) -> set[int]:
     """ids of lines that are running headers, footers or page numbers: at a page's top or
-    bottom edge and repeated (digits folded) on a third of the pages, or a bare number."""
-    edges: list[list[Line]] = []
+    bottom edge and repeated (digits folded) on a third of the pages, or a bare number. A row
+    is judged whole too: a footer read as two columns on some pages ("Publisher" | "7") is
+    one line, "Publisher 7", on the others."""
+    edges: list[list[list[Line]]] = []
     for page in pages:
-        ordered = sorted(page.lines, key=lambda ln: -ln.baseline)
-        edges.append(ordered[:2] + ordered[-2:])
+        rows = _rows([ln for ln in page.lines if ln.text.strip()])
+        edges.append(rows[:2] + rows[-2:] if len(rows) > 4 else rows)
     counts: Counter[str] = Counter()
     for edge in edges:
-        counts.update({_key(ln) for ln in edge})
+        counts.update({_key(ln) for row in edge for ln in row} | {_row_key(r) for r in edge})
     repeat = max(2, len(pages) // 3)
+
+    def runs(key: str) -> bool:
+        return len(pages) > 1 and counts[key] >= repeat
+
     return {
         id(ln)
         for edge in edges
-        for ln in edge
-        if _PAGE_NO_RE.match(ln.text.strip()) or (len(pages) > 1 and counts[_key(ln)] >= repeat)
+        for row in edge
+        for ln in row
+        if _PAGE_NO_RE.match(ln.text.strip()) or runs(_key(ln)) or runs(_row_key(row))
     }
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (-ln.baseline, ln.x0)):
+        if rows and abs(rows[-1][0].baseline - ln.baseline) < 1.0:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return rows
+
+
+def _row_key(row: list[Line]) -> str:
+    return " ".join(_key(ln) for ln in row)
 
 
 def _key(line: Line) -> str:
