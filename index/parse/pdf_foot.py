@@ -9,7 +9,11 @@ under such rules, only small type under a rule is taken for notes.
 
 from __future__ import annotations
 
+import re
+
 from index.parse.pdf_layout import Line, Page
+
+_NOTICE_RE = re.compile(r"\([^\W\d_]+\.?(?:\s[^\W\d_]+)?\s?(?:\.{3}|…)?\)")
 
 Rule = tuple[float, float, float]  # x0, x1, y
 
@@ -35,7 +39,21 @@ def split_footnotes(
     if _ruled(lines, foot, seps):
         foot = {id(ln) for ln in lines if id(ln) in foot and _under(ln, seps.get(ln.page, []))}
     text_lines = [ln for ln in lines if id(ln) not in foot]
-    return text_lines, [ln for ln in lines if id(ln) in foot]
+    notes = [ln for ln in lines if id(ln) in foot]
+    return text_lines, [ln for ln in notes if id(ln) not in _continuation_notices(notes)]
+
+
+def _continuation_notices(notes: list[Line]) -> set[int]:
+    """ids of the notices a word processor prints under a note that runs on to the next page,
+    "(continued…)": the page's last note line, a word or two in parentheses, with no new note
+    starting after it. Left in, it would split the note's text, often inside a URL."""
+    last: dict[int, Line] = {}
+    for ln in notes:
+        if ln.page not in last or ln.baseline < last[ln.page].baseline:
+            last[ln.page] = ln
+    return {
+        id(ln) for ln in last.values() if _NOTICE_RE.fullmatch(ln.text.strip()) and not ln.sup_spans
+    }
 
 
 def _at_foot(line: Line, page_lines: list[Line], body: float) -> bool:
