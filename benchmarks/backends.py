@@ -10,7 +10,10 @@ For each backend:
 Ratios are against torch, the backend before this one existed. Writes
 benchmarks/results/backends.json.
 
-    python -m benchmarks.backends [--rounds 2] [--skip-quality]
+    python -m benchmarks.backends [--rounds 2] [--parts ingest,cold,quality]
+
+A part left out keeps its figures from the last results file (to re-time the cold starts on a
+quiet machine without redoing the rest); the file records when each part was measured.
 """
 
 from __future__ import annotations
@@ -85,8 +88,10 @@ def _ibid(
     return done
 
 
-def ingest_round(backend: str, precision: str) -> dict[str, float]:
-    home = OUT / f"ingest-{_name(backend, precision)}"
+def ingest_round(backend: str, precision: str, round_no: int) -> dict[str, float]:
+    # A new home per round: embedded Chroma keeps one client per path for the whole process,
+    # so a deleted and re-created home would be written through a stale client.
+    home = OUT / f"ingest-{_name(backend, precision)}-{round_no}"
     shutil.rmtree(home, ignore_errors=True)
     settings = IndexSettings(
         embedding=EmbeddingSettings(
@@ -190,11 +195,18 @@ def quality(backend: str, precision: str, claims: Path) -> dict[str, float | Non
     return out
 
 
+def _previous() -> dict[str, Any]:
+    path = ROOT / "benchmarks" / "results" / "backends.json"
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--parts", default="ingest,cold,quality")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    previous = _previous()
     OUT.mkdir(parents=True, exist_ok=True)
     # Export the graphs first, so no measured step pays for an export.
     for backend, precision in BACKENDS:
@@ -208,13 +220,13 @@ def main() -> None:
     load_start = wait_for_quiet()
 
     ingest: dict[str, list[dict[str, float]]] = {_name(*b): [] for b in BACKENDS}
-    for _ in range(args.rounds):
+    for round_no in range(args.rounds if "ingest" in parts else 0):
         for backend, precision in BACKENDS:
-            ingest[_name(backend, precision)].append(ingest_round(backend, precision))
+            ingest[_name(backend, precision)].append(ingest_round(backend, precision, round_no))
             print(_name(backend, precision), ingest[_name(backend, precision)][-1], flush=True)
 
     cold: dict[str, dict[str, Any]] = {}
-    for backend, precision in BACKENDS:
+    for backend, precision in BACKENDS if "cold" in parts else []:
         env = _env(backend, precision)
         home = OUT / f"sample-{_name(backend, precision)}"
         shutil.rmtree(home, ignore_errors=True)
@@ -229,7 +241,7 @@ def main() -> None:
         print(_name(backend, precision), cold[_name(backend, precision)], flush=True)
 
     qual: dict[str, dict[str, float | None]] = {}
-    if not args.skip_quality:
+    if "quality" in parts:
         claims = OUT / "freshwiki-claims.jsonl"
         if not claims.is_file():
             _ibid("eval", "build-claims", str(FRESHWIKI), "--out", str(claims), "--limit", "400",
@@ -239,6 +251,13 @@ def main() -> None:
             qual[_name(backend, precision)] = quality(backend, precision, claims)
             print(_name(backend, precision), qual[_name(backend, precision)], flush=True)
 
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+    measured = {p: stamp for p in parts} | {
+        p: previous.get("measured", {}).get(p) for p in {"ingest", "cold", "quality"} - parts
+    }
+    ingest = ingest if "ingest" in parts else previous["ingest_rounds"]
+    cold = cold if "cold" in parts else previous["cold"]
+    qual = qual if "quality" in parts else previous["quality"]
     base = "torch-fp32"
     best = {k: max(r["chunks_per_s"] for r in v) for k, v in ingest.items()}
     summary = {
@@ -273,6 +292,7 @@ def main() -> None:
             "ingest_ratio": 2.0,
             "quality_within": 0.01,
         },
+        "measured": measured,
         "ingest_rounds": ingest,
         "cold": cold,
         "quality": qual,

@@ -107,7 +107,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    from index.embed import CachedEmbeddings, load_embedder
+    from index.embed import CachedEmbeddings, load_embedder, resolve_backend
     from index.settings import EmbeddingSettings
     from rag.chain import AnswerChain
     from rag.lookup import cite
@@ -115,7 +115,11 @@ def main() -> None:
     load_start = load_average()
     settings = EmbeddingSettings(cache=False)
     inner = load_embedder(settings)
-    naive_emb = CachedEmbeddings(inner, WORK / "baseline-vectors.sqlite", namespace=settings.model)
+    naive_emb = CachedEmbeddings(
+        inner,
+        WORK / "baseline-vectors.sqlite",
+        namespace=settings.vector_key(resolve_backend(settings)),
+    )
     store, naive_info = naive_index(naive_emb)
     naive_info["vectors_embedded_this_run"] = naive_emb.misses
 

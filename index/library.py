@@ -74,6 +74,12 @@ class Library:
             self._vectors = VectorStore(client, self.collection_name, self.embeddings, self.model)
         return self._vectors
 
+    def warm(self) -> None:
+        """Load the embedder, the vector store and the keyword index now, not on first use."""
+        _ = self.embeddings, self.vectors
+        if self.manifest.counts()[0]:  # an empty archive has no keyword index until an ingest
+            self.keyword()
+
     def keyword(self) -> KeywordIndex:
         """The BM25 index for the manifest's current generation, rebuilt if stale."""
         generation = self.manifest.generation()

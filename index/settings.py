@@ -47,7 +47,8 @@ class EmbeddingSettings(BaseModel):
     device: str = Field(default="cpu", description="torch device (torch backend only).")
     cache: bool = Field(
         default=True,
-        description="Keep vectors in a SQLite cache keyed by model and text, so re-ingesting or "
+        description="Keep vectors in a SQLite cache keyed by model (with backend and precision) "
+        "and text, so re-ingesting or "
         "rebuilding a collection re-embeds nothing it has seen.",
     )
     cache_dir: Path | None = Field(

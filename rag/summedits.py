@@ -216,12 +216,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     embeddings = None
     if not args.no_embeddings:
-        from index.embed import CachedEmbeddings, load_embedder
+        from index.embed import CachedEmbeddings, load_embedder, resolve_backend
         from index.settings import EmbeddingSettings
 
         settings = EmbeddingSettings(cache=False)
         cache = ROOT / ".cache" / "summedits" / "embeddings.sqlite"
-        embeddings = CachedEmbeddings(load_embedder(settings), cache, namespace=settings.model)
+        embeddings = CachedEmbeddings(
+            load_embedder(settings), cache, namespace=settings.vector_key(resolve_backend(settings))
+        )
     checker = HeuristicChecker(embeddings)
     start = time.perf_counter()
     report = run(

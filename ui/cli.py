@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -315,11 +316,23 @@ def serve(
     host, port, auth = host or settings.ui.host, port or settings.ui.port, auth or settings.ui.auth
     # Fail on a bad address in a second, not after Gradio and the models have loaded.
     check_address(host, port, login=bool(auth), allow_no_login=allow_no_login)
-    from ui.web import serve as run
-
     library = app.library()
     with library.owning("ibid serve"):
+        # Load the embedder, Chroma and BM25 while the main thread imports Gradio (~2 s): ONNX
+        # Runtime and Chroma initialise in native code, so on two cores the two overlap.
+        warming = threading.Thread(target=_warm_quietly, args=(library,), daemon=True)
+        warming.start()
+        from ui.web import serve as run
+
+        warming.join()
         run(library, settings, host=host, port=port, auth=auth, allow_no_login=allow_no_login)
+
+
+def _warm_quietly(library: Any) -> None:
+    try:
+        library.warm()
+    except Exception:  # serve warms again in the main thread and reports the error there
+        return
 
 
 def _register_eval() -> None:

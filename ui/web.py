@@ -276,12 +276,8 @@ def build(
 
 def warm(chain: AnswerChain) -> None:
     """Load the embedder, vector store, keyword index and checker before the first request."""
-    lib = chain.library
-    _ = lib.embeddings, lib.vectors, chain.checker
-    try:
-        lib.keyword()
-    except Exception:  # an empty archive has no keyword index yet; the first ingest builds it
-        log.debug("keyword index not warmed", exc_info=True)
+    chain.library.warm()
+    _ = chain.checker
 
 
 def parse_auth(auth: str | None) -> tuple[str, str] | None:
