@@ -10,42 +10,12 @@ that holds the commit named in manifest.json. Each PDF is taken with
 poppler's pdfinfo is installed, by page count). Exit status 1 on any mismatch.
 Standard library only.
 """
-import hashlib
-import json
 import os
-import re
-import shutil
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def main(argv):
-    if len(argv) != 2:
-        sys.exit(__doc__)
-    mirror = argv[1]
-    man = json.load(open(os.path.join(HERE, "manifest.json")))
-    os.makedirs(os.path.join(HERE, "docs"), exist_ok=True)
-    bad = 0
-    for d in man["documents"]:
-        data = subprocess.run(["git", "--git-dir", mirror, "show", f"{d['commit']}:{d['source_path']}"],
-                              check=True, capture_output=True).stdout
-        digest = hashlib.sha256(data).hexdigest()
-        out = os.path.join(HERE, "docs", d["file"])
-        with open(out, "wb") as f:
-            f.write(data)
-        status = "ok" if digest == d["sha256"] else f"SHA256 MISMATCH ({digest})"
-        if status == "ok" and shutil.which("pdfinfo"):
-            info = subprocess.run(["pdfinfo", out], capture_output=True, text=True).stdout
-            m = re.search(r"^Pages:\s+(\d+)", info, re.M)
-            if not m or int(m.group(1)) != d["pages"]:
-                status = f"PAGE COUNT MISMATCH ({m.group(1) if m else '?'} != {d['pages']})"
-        bad += status != "ok"
-        print(f"{d['file']}: {len(data)} bytes, {status}")
-    print(f"{len(man['documents']) - bad} of {len(man['documents'])} documents verified")
-    return 1 if bad else 0
-
+sys.path.insert(0, os.path.join(HERE, "..", ".."))
+from benchmarks.crs_gold.fetch import main  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(HERE, sys.argv))
