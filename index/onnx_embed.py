@@ -39,31 +39,28 @@ OPSET = 17
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
+def _modules(model_dir: Path) -> list[dict[str, Any]]:
+    """The sentence-transformers pipeline of a model folder (modules.json), [] if none."""
+    path = model_dir / "modules.json"
+    return list(json.loads(path.read_text())) if path.is_file() else []
+
+
 def onnx_compatible(model_dir: Path) -> str | None:
     """None when the ONNX backend reproduces this sentence-transformers model, else why not."""
-    modules_file = model_dir / "modules.json"
     if not (model_dir / "tokenizer.json").is_file():
         return "it has no tokenizer.json"
-    if not modules_file.is_file():
+    modules = _modules(model_dir)
+    if not modules:
         return "it has no modules.json (not a sentence-transformers folder)"
-    kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in json.loads(modules_file.read_text())]
-    if kinds[:2] != ["Transformer", "Pooling"] or any(k not in {"Normalize"} for k in kinds[2:]):
+    kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
+    if kinds[:2] != ["Transformer", "Pooling"] or any(k != "Normalize" for k in kinds[2:]):
         return f"its modules are {kinds}; the ONNX path handles Transformer + mean Pooling only"
-    pooling = next(
-        (m for m in json.loads(modules_file.read_text()) if m.get("type", "").endswith("Pooling")),
-        None,
-    )
-    pool_config = model_dir / (pooling or {}).get("path", "1_Pooling") / "config.json"
+    pool_config = model_dir / (modules[1].get("path") or "1_Pooling") / "config.json"
     if pool_config.is_file():
         modes = {k for k, v in json.loads(pool_config.read_text()).items() if v is True}
         if modes != {"pooling_mode_mean_tokens"}:
             return f"its pooling is {sorted(modes)}; the ONNX path does mean pooling only"
     return None
-
-
-def _normalizes(model_dir: Path) -> bool:
-    modules = json.loads((model_dir / "modules.json").read_text())
-    return any(m.get("type", "").endswith("Normalize") for m in modules)
 
 
 def _max_seq_length(model_dir: Path) -> int:
@@ -166,14 +163,20 @@ def _quantize(fp32: Path, dest: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     tmp = dest.with_suffix(".tmp")
-    logging.getLogger().setLevel(max(logging.getLogger().level, logging.ERROR))
-    quantize_dynamic(
-        str(fp32),
-        str(tmp),
-        weight_type=QuantType.QInt8,
-        per_channel=True,
-        op_types_to_quantize=["MatMul"],
-    )
+    # The quantiser logs advice through the root logger; quiet it for the call only.
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(max(level, logging.ERROR))
+    try:
+        quantize_dynamic(
+            str(fp32),
+            str(tmp),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            op_types_to_quantize=["MatMul"],
+        )
+    finally:
+        root.setLevel(level)
     os.replace(tmp, dest)
 
 
@@ -197,7 +200,7 @@ class OnnxEmbeddings(Embeddings):
         self.batch_size = batch_size
         self.threads = threads or (os.cpu_count() or 1)
         self.max_length = _max_seq_length(model_dir)
-        self.normalize = _normalizes(model_dir)
+        self.normalize = any(m.get("type", "").endswith("Normalize") for m in _modules(model_dir))
         self._session: onnxruntime.InferenceSession | None = None
         self._tokenizer: Tokenizer | None = None
         self._inputs: tuple[str, ...] = ()
@@ -230,7 +233,7 @@ class OnnxEmbeddings(Embeddings):
         ids = [e.ids for e in encodings]
         # Sorted by length so a batch pads to its own longest text, not the call's.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        out = np.zeros((len(ids), 0), dtype=np.float32)
+        pooled: list[np.ndarray] = []
         for start in range(0, len(order), self.batch_size):
             batch = order[start : start + self.batch_size]
             width = max(len(ids[i]) for i in batch)
@@ -244,13 +247,13 @@ class OnnxEmbeddings(Embeddings):
                 feeds["token_type_ids"] = np.zeros_like(input_ids)
             hidden = session.run(None, feeds)[0]
             weights = mask[..., None].astype(np.float32)
-            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-            if self.normalize:
-                pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-            if out.shape[1] == 0:
-                out = np.zeros((len(ids), pooled.shape[1]), dtype=np.float32)
-            out[batch] = pooled
-        return out
+            pooled.append((hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None))
+        stacked = np.concatenate(pooled)
+        vectors = np.empty_like(stacked)
+        vectors[order] = stacked  # back to the caller's order
+        if self.normalize:
+            vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+        return vectors
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
