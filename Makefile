@@ -66,7 +66,7 @@ test-all: $(STAMP) chromium
 screenshots: $(STAMP) chromium
 	$(BIN)/python -m ui.screenshots --out docs/screenshots --sample $(SAMPLE)/india-us-rapprochement.txt
 
-# Every benchmark in sequence (~20-30 min on 2 cores); results in benchmarks/results/*.json,
+# Every benchmark in sequence (~30 min on 2 cores); results in benchmarks/results/*.json,
 # work files in benchmarks/work/. See benchmarks/README.md.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.ingest
