@@ -46,7 +46,7 @@ chromium:
 # Installs the tools that regenerate tests/fixtures/docs (pdflatex, pandoc, LibreOffice,
 # pdftotext) with apt-get when they are missing and we are root; otherwise says how.
 DOC_TOOLS_APT := texlive-latex-base texlive-latex-recommended texlive-latex-extra \
-	texlive-fonts-recommended pandoc libreoffice-writer-nogui poppler-utils
+	texlive-fonts-recommended texlive-lang-cyrillic cm-super pandoc libreoffice-writer-nogui poppler-utils
 doc-tools:
 	@if command -v pdflatex >/dev/null 2>&1 && command -v pandoc >/dev/null 2>&1 \
 		&& command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then :; \
