@@ -27,12 +27,17 @@ from rag.settings import RagSettings
 
 def _ranked(chain: AnswerChain, case: EvalCase) -> list[extractive.Candidate]:
     lib = chain.library
-    qvec = lib.embeddings.embed_query(case.question)
+    plan = chain.retriever.plan(case.question)
+    qvec = lib.embeddings.embed_query(case.question) if plan.english else []
     k = max(chain.settings.retrieval.k, chain.settings.answer.candidate_chunks)
-    evidence = chain.retriever.search(case.question, k=k, query_vector=qvec)
-    if not any(e.relevance >= chain.settings.retrieval.min_relevance for e in evidence):
+    evidence = chain.retriever.search(
+        case.question, k=k, query_vector=qvec or None, language=plan.language
+    )
+    r = chain.settings.retrieval
+    floor = r.crosslingual_min_relevance if plan.crosslingual else r.min_relevance
+    if not any(e.relevance >= floor for e in evidence):
         return []
-    return extractive.rank(lib, case.question, evidence, qvec)
+    return extractive.rank(lib, case.question, evidence, qvec, plan=plan)
 
 
 def fit_weights(chain: AnswerChain, cases: list[EvalCase], l2: float = 0.01) -> tuple[float, ...]:
@@ -84,7 +89,16 @@ def fit_threshold(chain: AnswerChain, cases: list[EvalCase], max_false: float) -
         if not ranked:
             (pos if case.answerable else neg).append(-1.0)
             continue
-        decision = answerability.decide(case.question, ranked[0], min_score=0.0)
+        plan = chain.retriever.plan(case.question)
+        foreign = (ranked[0].article.language or "en") != plan.language
+        decision = answerability.decide(
+            case.question,
+            ranked[0],
+            0.0,
+            plan.language,
+            crosslingual=foreign,
+            anchor_score=chain.settings.answer.crosslingual_anchor_score,
+        )
         if not decision.answer:
             blocked_pos += case.answerable
             blocked_neg += not case.answerable
@@ -106,20 +120,29 @@ def fit_threshold(chain: AnswerChain, cases: list[EvalCase], max_false: float) -
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", type=Path, required=True)
+    ap.add_argument("--set", type=Path, required=True, nargs="+")
+    ap.add_argument(
+        "--crosslingual",
+        action="store_true",
+        help="fit WEIGHTS_XL and the crosslingual thresholds (sets of non-English questions)",
+    )
     ap.add_argument("--home", type=Path, required=True)
     ap.add_argument("--max-false", type=float, default=0.03)
     ap.add_argument("--only", choices=["weights", "threshold"], default=None)
     args = ap.parse_args(argv)
     lib = Library(args.home, IndexSettings())
     chain = AnswerChain(lib, RagSettings())
-    dev = [c for c in load_set(args.set).cases if c.split == "dev" and c.kind == "question"]
+    cases = [c for path in args.set for c in load_set(path).cases]
+    dev = [c for c in cases if c.split == "dev" and c.kind == "question"]
     out: dict[str, object] = {}
     if args.only != "threshold":
         answerable = [c for c in dev if c.answerable and c.gold_sentence and not c.history]
         weights = fit_weights(chain, answerable)
         out["weights"] = dict(zip(("intercept", *extractive.FEATURES), weights, strict=True))
-        extractive.WEIGHTS = weights
+        if args.crosslingual:
+            extractive.WEIGHTS_XL = weights
+        else:
+            extractive.WEIGHTS = weights
     if args.only != "weights":
         plain = [c for c in dev if not c.history]
         out["threshold"] = fit_threshold(chain, plain, args.max_false)

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
-from index.text import tokenize
+from index.lang import analyze
 
 _EMPTY = "__empty__"
+# Bumped when tokenization changes, so an index saved by an older Ibid is rebuilt on load.
+TOKENIZER_VERSION = 2
 
 
 class KeywordIndex:
@@ -27,7 +29,14 @@ class KeywordIndex:
         self._pos = {cid: i for i, cid in enumerate(ids)}
 
     @classmethod
-    def build(cls, ids: list[str], texts: Iterable[str], generation: int) -> KeywordIndex:
+    def build(
+        cls,
+        ids: list[str],
+        texts: Iterable[str],
+        generation: int,
+        languages: Iterable[str | None] | None = None,
+    ) -> KeywordIndex:
+        """Each text is tokenized by the rules of its language (its article's)."""
         import bm25s
 
         if not ids:
@@ -35,7 +44,11 @@ class KeywordIndex:
         # Token ids as each text is tokenized, not a list of token strings per chunk (which
         # bm25s would turn into ids anyway): at 100k chunks those strings took ~400 MB.
         vocab: dict[str, int] = {}
-        corpus = [[vocab.setdefault(t, len(vocab)) for t in tokenize(x) or [_EMPTY]] for x in texts]
+        langs = languages if languages is not None else (None for _ in ids)
+        corpus = [
+            [vocab.setdefault(t, len(vocab)) for t in analyze(x, lang) or [_EMPTY]]
+            for x, lang in zip(texts, langs, strict=False)
+        ]
         model = bm25s.BM25()
         model.index((corpus, vocab), show_progress=False)
         return cls(ids, model, generation)
@@ -46,7 +59,11 @@ class KeywordIndex:
         tmp = Path(tempfile.mkdtemp(prefix=".bm25-", dir=directory.parent))
         if self._model is not None:
             self._model.save(str(tmp), show_progress=False)  # type: ignore[attr-defined]
-        (tmp / "ibid.json").write_text(json.dumps({"generation": self.generation, "ids": self.ids}))
+        (tmp / "ibid.json").write_text(
+            json.dumps(
+                {"generation": self.generation, "tokenizer": TOKENIZER_VERSION, "ids": self.ids}
+            )
+        )
         old = directory.with_name(directory.name + ".old")
         if directory.exists():
             shutil.rmtree(old, ignore_errors=True)
@@ -64,7 +81,7 @@ class KeywordIndex:
             meta = json.loads(meta_path.read_text())
         except (OSError, ValueError):
             return None
-        if meta.get("generation") != generation:
+        if meta.get("generation") != generation or meta.get("tokenizer") != TOKENIZER_VERSION:
             return None
         ids = meta["ids"]
         if not ids:
@@ -75,10 +92,11 @@ class KeywordIndex:
         return cls(ids, model, generation)
 
     def search(
-        self, query: str, k: int, allowed: set[str] | None = None
+        self, query: str, k: int, allowed: set[str] | None = None, language: str | None = None
     ) -> list[tuple[str, float]]:
-        """Top-k (chunk id, BM25 score) with score > 0, optionally restricted to `allowed` ids."""
-        tokens = tokenize(query)
+        """Top-k (chunk id, BM25 score) with score > 0, optionally restricted to `allowed` ids;
+        the query is tokenized as `language` (None: English)."""
+        tokens = analyze(query, language)
         if self._model is None or not tokens or k <= 0:
             return []
         vocab = self._model.vocab_dict  # type: ignore[attr-defined]

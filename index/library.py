@@ -24,8 +24,10 @@ from index.manifest import Manifest
 from index.settings import IndexSettings
 from index.store import VectorStore, make_client
 from index.types import Article, Chunk
+from index.versions import Version, group_versions
 
 if TYPE_CHECKING:
+    from index.crosslingual import CrossLingualIndex
     from index.sync import IngestReport
 
 
@@ -37,6 +39,7 @@ class Library:
         *,
         embeddings: Embeddings | None = None,
         token_count: TokenCount | None = None,
+        crosslingual_embeddings: Embeddings | None = None,
     ) -> None:
         self.home = Path(home).expanduser()
         self.settings = settings or IndexSettings()
@@ -47,8 +50,12 @@ class Library:
         self._embeddings = embeddings
         self._token_count = token_count
         self._vectors: VectorStore | None = None
+        self._client: Any = None
+        self._xl_embeddings = crosslingual_embeddings
+        self._crosslingual: CrossLingualIndex | None = None
         self._keyword: KeywordIndex | None = None
         self._keyword_lock = threading.Lock()
+        self._versions: tuple[int, dict[str, list[Version]]] | None = None
 
     @property
     def model(self) -> str:
@@ -68,11 +75,35 @@ class Library:
         return self._token_count
 
     @property
+    def client(self) -> Any:
+        if self._client is None:
+            self._client = make_client(self.home, self.settings.chroma.url)
+        return self._client
+
+    @property
     def vectors(self) -> VectorStore:
         if self._vectors is None:
-            client = make_client(self.home, self.settings.chroma.url)
-            self._vectors = VectorStore(client, self.collection_name, self.embeddings, self.model)
+            self._vectors = VectorStore(
+                self.client, self.collection_name, self.embeddings, self.model
+            )
         return self._vectors
+
+    @property
+    def crosslingual(self) -> CrossLingualIndex | None:
+        """The multilingual leg (None when `index.crosslingual.enabled` is off)."""
+        if not self.settings.crosslingual.enabled:
+            return None
+        if self._crosslingual is None:
+            from index.crosslingual import CrossLingualIndex
+
+            self._crosslingual = CrossLingualIndex(
+                self.client,
+                self.collection_name,
+                self.settings,
+                self.settings.embedding.cache_dir or self.home / "cache",
+                self._xl_embeddings,
+            )
+        return self._crosslingual
 
     def warm(self) -> None:
         """Load the embedder, the vector store and the keyword index now, not on first use."""
@@ -94,8 +125,8 @@ class Library:
             path = self.dir / "bm25"
             index = KeywordIndex.load(path, generation)
             if index is None:
-                ids, texts = self.manifest.chunk_texts()
-                index = KeywordIndex.build(ids, texts, generation)
+                rows = self.manifest.chunk_texts()
+                index = KeywordIndex.build(rows.ids, rows.texts, generation, rows.languages)
                 index.save(path)
             self._keyword = index
             return index
@@ -161,6 +192,13 @@ class Library:
 
     def chunks(self, ids: Sequence[str]) -> dict[str, Chunk]:
         return self.manifest.chunks(ids)
+
+    def versions(self, article_id: str) -> list[Version]:
+        """The article's versions in other languages (README: translations)."""
+        generation = self.manifest.generation()
+        if self._versions is None or self._versions[0] != generation:
+            self._versions = (generation, group_versions(self.manifest.version_rows()))
+        return self._versions[1].get(article_id, [])
 
     # writes -----------------------------------------------------------------------------
     def ingest(

@@ -12,11 +12,21 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from index.errors import StoreError
 from index.types import Article, Chunk
+from index.versions import VersionRow
+
+
+@dataclass(frozen=True)
+class ChunkTexts:
+    ids: list[str]
+    texts: list[str]
+    languages: list[str | None]
+
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -268,14 +278,50 @@ class Manifest:
                     out[cid] = Chunk.model_validate_json(data)
         return out
 
-    def chunk_texts(self) -> tuple[list[str], list[str]]:
-        """Ids and embedded texts of every chunk, in insertion order, without building Chunk
-        objects (a keyword-index rebuild at 100k chunks needs only these)."""
+    def chunk_texts(self) -> ChunkTexts:
+        """Ids, embedded texts and languages of every chunk, in insertion order, without
+        building Chunk objects (a keyword-index rebuild at 100k chunks needs only these)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, json_extract(data, '$.embed_text') FROM chunks ORDER BY rowid"
+                "SELECT id, json_extract(data, '$.embed_text'), json_extract(data, '$.language') "
+                "FROM chunks ORDER BY rowid"
             ).fetchall()
-        return [r[0] for r in rows], [r[1] for r in rows]
+        return ChunkTexts([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+
+    def version_rows(self) -> list[VersionRow]:
+        """What tells translations apart and together: language, URL, language links, notes."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, title, language, json_extract(data, '$.url'), "
+                "json_extract(data, '$.alternates'), json_extract(data, '$.translation_of') "
+                "FROM articles"
+            ).fetchall()
+            cited = self._db.execute(
+                "SELECT article_id, url FROM citations WHERE url IS NOT NULL"
+            ).fetchall()
+        urls: dict[str, set[str]] = {}
+        for aid, url in cited:
+            urls.setdefault(aid, set()).add(url)
+        return [
+            VersionRow(
+                id=r[0],
+                title=r[1],
+                language=r[2],
+                url=r[3],
+                alternates=json.loads(r[4]) if r[4] else {},
+                translation_of=r[5],
+                note_urls=frozenset(urls.get(r[0], ())),
+            )
+            for r in rows
+        ]
+
+    def languages(self) -> dict[str, int]:
+        """How many articles the archive holds in each language ('' for unknown)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT COALESCE(language, ''), COUNT(*) FROM articles GROUP BY 1"
+            ).fetchall()
+        return {str(lang): int(n) for lang, n in rows}
 
     def all_chunks(self) -> Iterator[Chunk]:
         with self._lock:

@@ -15,7 +15,8 @@ _QUOTED_RE = re.compile(
 )
 _LOOSE_QUOTED_RE = re.compile(r"[“\"«‘](?P<t>[^”\"»’]{3,400})[”\"»’]")
 _ACCESSED_RE = re.compile(
-    r"\(?\b(?:access(?:ed)?(?:\s+date|\s+on)?|retrieved(?:\s+on)?|erişim\s+tarihi|consulted)\s*[:]?\s*"
+    r"\(?(?<!\w)(?:access(?:ed)?(?:\s+date|\s+on)?|retrieved(?:\s+on)?|consulted|"
+    r"eri[şs]im(?:\s+tarihi)?|дата\s+обращения|(?:дата\s+)?доступа?)\s*[:]?\s*"
     r"(?P<d>[^()\n]{4,40}?)\s*\)?\s*\.?\s*$",
     re.IGNORECASE,
 )
@@ -24,10 +25,52 @@ _ACCESSED_RE = re.compile(
 # Khaldun" or "Idaho" never reads as one; the dotless Turkish forms need their dot ("age.")
 # because "age" is an English word.
 _IBID_RE = re.compile(
-    r"^\s*(?:(?:ibid(?:em)?|idem|там\s+же|a\.\s?g\.\s?[em])(?!\w)\.?|(?:ib|id|ag[em])\.)"
+    r"^\s*(?:(?:ibid(?:em)?|idem|там\s+же|тамже|aynı\s+(?:eser|makale|yer)|a\.\s?g\.\s?[emy])"
+    r"(?!\w)\.?|(?:ib|id|ag[emy])\.)"
     r"\s*(?:[,;:.]\s*)?(?P<loc>.*?)\s*\.?\s*$",
     re.IGNORECASE,
 )
+# Op. cit. after an author: the work of that author cited last ("Smith, op. cit., p. 4",
+# "Yılmaz, a.g.e., s. 12", "Иванов И. И. Указ. соч. С. 12").
+_OPCIT_RE = re.compile(
+    r"^\s*(?P<author>[^\W\d][^,“\"«]{1,60}?)[,.]?\s+"
+    r"(?:op\.\s?cit|loc\.\s?cit|указ\.\s?соч|цит\.\s?соч|a\.\s?g\.\s?[em]|ag[em])(?!\w)\.?"
+    r"\s*(?:[,;:.]\s*)?(?P<loc>.*?)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    **{m: i for i, m in enumerate(
+        "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
+    **{m: i for i, m in enumerate(
+        "oca şub mar nis may haz tem ağu eyl eki kas ara".split(), 1)},
+    **{m: i for i, m in enumerate(
+        "янв фев мар апр мая июн июл авг сен окт ноя дек".split(), 1)},
+}  # fmt: skip
+_NUMERIC_DATE = re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})")
+_ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+_WORD_DATE = re.compile(
+    r"(?:(?P<d>\d{1,2})\.?\s+)?(?P<mon>[^\W\d]{3,})\.?\s+(?:(?P<d2>\d{1,2}),?\s+)?(?P<y>\d{4})"
+)
+
+
+def iso_date(text: str | None) -> str | None:
+    """An access date as printed ("05.02.2026", "05 Feb 2026", "12 Ocak 2026", "5 февраля
+    2026 г.", "February 5, 2026", "2026-02-05") as YYYY-MM-DD; day first where numeric, as in
+    every style that prints dates with dots."""
+    if not text:
+        return None
+    y = m = d = None
+    if (found := _ISO_DATE.search(text)) or (found := _NUMERIC_DATE.search(text)):
+        y, m, d = int(found["y"]), int(found["m"]), int(found["d"])
+    elif found := _WORD_DATE.search(text):
+        month = _MONTHS.get(found["mon"].lower().replace("i̇", "i")[:3])
+        day = found["d"] or found["d2"]
+        if month is None or day is None:
+            return None
+        y, m, d = int(found["y"]), month, int(day)
+    if y is None or m is None or d is None or not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def _ibid_match(text: str) -> re.Match[str] | None:
@@ -43,6 +86,20 @@ def _ibid_match(text: str) -> re.Match[str] | None:
 
 def is_ibid(text: str) -> bool:
     return _ibid_match(text.strip()) is not None
+
+
+def _opcit_match(text: str) -> re.Match[str] | None:
+    match = _OPCIT_RE.match(text)
+    if match is None or len(text) >= 120 or _URL_RE.search(text):
+        return None
+    return match
+
+
+def _surname(author: str) -> str:
+    """The word of "Иванов И. И." / "Smith, J." / "Ahmet Yılmaz" that names the author: the
+    longest one (initials are one letter)."""
+    words = re.findall(r"[^\W\d_]{2,}", author)
+    return max(words, key=len).lower() if words else ""
 
 
 def _clean_url(url: str, note: str) -> str:
@@ -75,6 +132,9 @@ def parse_note(label: str, text: str) -> Footnote:
     match = _ibid_match(text)
     if match:
         return Footnote(label=label, text=text, locator=match.group("loc") or None)
+    opcit = _opcit_match(text)
+    if opcit:
+        return Footnote(label=label, text=text, locator=opcit.group("loc") or None)
     url_match = _URL_RE.search(text)
     url = _clean_url(url_match.group(0), text) if url_match else None
     accessed_match = _ACCESSED_RE.search(text)
@@ -105,7 +165,13 @@ def parse_note(label: str, text: str) -> Footnote:
         host = urlparse(url).hostname or ""
         publisher = host.removeprefix("www.") or None
     return Footnote(
-        label=label, text=text, title=title, publisher=publisher, url=url, accessed=accessed
+        label=label,
+        text=text,
+        title=title,
+        publisher=publisher,
+        url=url,
+        accessed=accessed,
+        accessed_iso=iso_date(accessed),
     )
 
 
@@ -113,11 +179,23 @@ def resolve_ibids(notes: list[Footnote]) -> list[str]:
     """Point each Ibid. at the original note it repeats (in place); return warnings."""
     warnings: list[str] = []
     previous: Footnote | None = None
-    for note in notes:
+    for i, note in enumerate(notes):
         if is_ibid(note.text):
             if previous is None:
                 warnings.append(f"note [{note.label}] says Ibid. but no note precedes it")
             else:
                 note.ibid_of = previous.ibid_of or previous.label
+        elif (opcit := _opcit_match(note.text)) is not None:
+            name = _surname(opcit.group("author"))
+            earlier = next(
+                (n for n in reversed(notes[:i]) if name and name in n.text.lower()), None
+            )
+            if earlier is None:
+                warnings.append(
+                    f"note [{note.label}] cites an earlier work by {opcit.group('author')!r}, "
+                    "but no earlier note names that author"
+                )
+            else:
+                note.ibid_of = earlier.ibid_of or earlier.label
         previous = note
     return warnings

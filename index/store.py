@@ -110,6 +110,20 @@ class VectorStore:
                 return ids
             offset += page
 
+    def cosines(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
+        """The cosine of `vector` with the stored vector of each of `ids` (absent ids left out):
+        for chunks another retrieval leg found."""
+        if not ids:
+            return {}
+        import numpy as np
+
+        got = self.collection.get(ids=list(ids), include=["embeddings"])
+        q = np.asarray(vector, dtype=np.float32)
+        return {
+            cid: float(np.dot(q, np.asarray(vec, dtype=np.float32)))
+            for cid, vec in zip(got["ids"], got["embeddings"], strict=True)
+        }
+
     def search(
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, float]]:

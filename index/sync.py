@@ -148,6 +148,12 @@ class _Pipeline:
         chunks = [c for j in jobs for c in j.chunks]
         lib.vectors.upsert(chunks, vectors, lib.settings.chroma.batch_size)
         report.timings_s["store"] += time.perf_counter() - t1
+        if (xl := lib.crosslingual) is not None:
+            t2 = time.perf_counter()
+            xl.add(chunks)
+            report.timings_s["crosslingual"] = (
+                report.timings_s.get("crosslingual", 0.0) + time.perf_counter() - t2
+            )
         for item in items:
             if isinstance(item, _FileDone):
                 for gone in item.gone:
@@ -171,11 +177,16 @@ def _store_article(lib: Library, article: Article, chunks: list[Chunk]) -> None:
     keep = {c.id for c in chunks}
     stale = [cid for cid in lib.vectors.ids_for_article(article.id) if cid not in keep]
     lib.vectors.delete(stale)
+    if lib.crosslingual is not None:
+        lib.crosslingual.delete(stale)
     lib.manifest.put_article(article, chunks, lib.model)
 
 
 def remove_article(lib: Library, article_id: str) -> None:
-    lib.vectors.delete(lib.vectors.ids_for_article(article_id))
+    ids = lib.vectors.ids_for_article(article_id)
+    lib.vectors.delete(ids)
+    if lib.crosslingual is not None:
+        lib.crosslingual.delete(ids)
     source = lib.manifest.article_hash(article_id)
     lib.manifest.remove_article(article_id)
     if source is not None:
@@ -246,7 +257,14 @@ def reconcile(lib: Library) -> int:
         chunks = list(missing.values())
         vectors = lib.embeddings.embed_documents([c.embed_text for c in chunks])
         lib.vectors.upsert(chunks, vectors, lib.settings.chroma.batch_size)
-    return len(extra) + len(missing)
+    fixed = len(extra) + len(missing)
+    if (xl := lib.crosslingual) is not None:
+        have_xl = set(xl.store.all_ids())
+        xl.delete(sorted(have_xl - wanted))
+        absent = lib.manifest.chunks(sorted(wanted - have_xl))
+        xl.add(list(absent.values()))
+        fixed += len(have_xl - wanted) + len(absent)
+    return fixed
 
 
 def ingest(
@@ -282,7 +300,13 @@ def ingest(
         if not report.interrupted:
             if prune:
                 _prune(lib, report)
-            if was_dirty or lib.vectors.count() != lib.manifest.counts()[1]:
+            n_chunks = lib.manifest.counts()[1]
+            xl = lib.crosslingual
+            if (
+                was_dirty
+                or lib.vectors.count() != n_chunks
+                or (xl is not None and xl.store.count() != n_chunks)
+            ):
                 reconcile(lib)
             lib.keyword()
             lib.manifest.set_meta("dirty", "0")

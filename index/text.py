@@ -102,6 +102,34 @@ _ABBREVIATIONS = {
     "eu",
 }
 
+# Turkish and Russian abbreviations that a full stop does not end a sentence after ("örn.
+# Bakü", "2022–2026 гг. Индия"); read when the text is in that language.
+_ABBREVIATIONS_BY_LANGUAGE = {
+    "tr": frozenset(
+        "vb vs vd örn bkz yy yüzyıl mö ms dr prof doç yrd sn s ss çev yay haz ed no nr cilt "
+        "krş age agm".split()
+    ),
+    "ru": frozenset(
+        "г гг см рис табл т.е т.н т.ч т.к др пр с стр им ул англ напр ок проф акад гл ст "
+        "прим ред изд вып".split()
+    ),
+}
+_TURKISH_LETTERS_RE = re.compile("[ğşıİĞŞ]")
+_CYRILLIC_RE = re.compile("[а-яёА-ЯЁ]")
+
+
+def script_language(text: str) -> str | None:
+    """'ru' for Cyrillic text, 'tr' for text with Turkish letters, else None: enough to pick
+    sentence rules without a language model."""
+    letters = sum(c.isalpha() for c in text[:2000]) or 1
+    sample = text[:2000]
+    if len(_CYRILLIC_RE.findall(sample)) > 0.3 * letters:
+        return "ru"
+    if len(_TURKISH_LETTERS_RE.findall(sample)) >= max(3, 0.01 * letters):
+        return "tr"
+    return None
+
+
 _BOUNDARY_RE = re.compile(
     r"(?P<punct>[.!?…]+)(?P<close>[\"”’')\]]*)"
     r"(?P<marks>(?:\s?(?:\[\^?[\w.-]{1,24}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))*)"
@@ -112,11 +140,11 @@ _BOUNDARY_RE = re.compile(
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 
 
-def _is_boundary(text: str, m: re.Match[str]) -> bool:
+def _is_boundary(text: str, m: re.Match[str], language: str | None = None) -> bool:
     nxt = text[m.end() : m.end() + 2]
     if not nxt:
         return False
-    if not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "“\"‘'([¿¡"):
+    if not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "“\"‘'([¿¡%«"):
         return False
     if m.group("punct") != ".":
         return True
@@ -127,6 +155,16 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     bare = token.replace(".", "").lower()
     if bare in _ABBREVIATIONS:
         return False
+    if language is not None:
+        own = _ABBREVIATIONS_BY_LANGUAGE.get(language, frozenset())
+        if bare in own or token.lower() in own:
+            return False
+        if language == "tr" and token.isdigit() and len(token) <= 3:
+            return False  # a Turkish ordinal: "25. Şanghay Zirvesi"
+        if language == "ru" and re.search(r"\bт\.\s?[ечнк]$", before):
+            return False  # "т. е.", "в т. ч.": that is, including
+        if len(bare) == 1 and bare.isalpha() and token.islower():
+            return True  # a unit or a word, not an initial: "80 млн т. Эта"
     if len(bare) == 1 and bare.isalpha():
         return False  # an initial: "J. Smith"
     if not m.group("space"):
@@ -135,12 +173,15 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets; markers after a full stop stay with their sentence."""
+def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets; markers after a full stop stay with their sentence.
+    `language`: whose abbreviations count (default: Turkish or Russian when the text's letters
+    say so, else English)."""
     spans: list[tuple[int, int]] = []
     start = 0
+    language = language or script_language(text)
     for m in _BOUNDARY_RE.finditer(text):
-        if not _is_boundary(text, m):
+        if not _is_boundary(text, m, language):
             continue
         end = m.end() - len(m.group("space"))
         if text[start:end].strip():

@@ -24,9 +24,14 @@ class Footnote(BaseModel):
     title: str | None = None
     publisher: str | None = None
     url: str | None = None
-    accessed: str | None = None
+    accessed: str | None = Field(default=None, description="Access date as printed.")
+    accessed_iso: str | None = Field(
+        default=None, description="The access date as YYYY-MM-DD, when it could be read."
+    )
     ibid_of: str | None = Field(
-        default=None, description="Label of the original note an 'Ibid.' repeats, chains resolved."
+        default=None,
+        description="Label of the original note an 'Ibid.' (a.g.e., Там же) repeats, chains "
+        "resolved; for an op. cit. (Указ. соч.), the same author's earlier note.",
     )
     locator: str | None = Field(
         default=None, description="Page or locator after Ibid., e.g. 'p. 4'."
@@ -68,6 +73,16 @@ class Article(BaseModel):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     footnotes: list[Footnote] = Field(default_factory=list)
     author_bio: str | None = None
+    alternates: dict[str, str] = Field(
+        default_factory=dict,
+        description="The article's language versions, language code -> URL (its own included), "
+        "as the page links them (hreflang alternates, a language switcher) or a JSONL "
+        "'alternates' field.",
+    )
+    translation_of: str | None = Field(
+        default=None,
+        description="Id or URL of the article this one translates (JSONL 'translation_of').",
+    )
     source: str = Field(default="", description="Path of the file the article came from.")
     format: str = Field(default="txt", description="txt, md, html, pdf or jsonl.")
     content_hash: str = ""

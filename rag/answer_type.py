@@ -79,15 +79,59 @@ _WH = {
 }
 
 
+# The same question words in Turkish (with or without its letters ç ğ ı ö ş ü, as phones
+# type them) and Russian: read only when the question is in that language.
+_TR_NAME = (
+    r"(?:[sş]irket|tak[ıi]m|kul[uü]p|parti|oyuncu|lider|ba[sş]kan|bakan|[uü]lke|grup|kurulu[sş])"
+)
+_WH_OTHER: dict[str, dict[str, re.Pattern[str]]] = {
+    "tr": {
+        "date": re.compile(
+            r"\bne zaman\b|\bhangi (?:tarih|g[uü]n|y[ıi]l|ay)\w*|\bka[cç]\w* y[ıi]l[ıi]nda\b|"
+            r"\btarih(?:i|te)? ne\b|\bne vakit\b", re.IGNORECASE),
+        "number": re.compile(
+            r"\bka[cç]\w*|\bne kadar\b|\by[uü]zde ka[cç]\b|\bmiktar\w*", re.IGNORECASE),
+        "name": re.compile(
+            rf"\bkim\w*|\bhangi {_TR_NAME}\w*|\bad[ıi] ne\b|\bismi ne\b", re.IGNORECASE),
+        "place": re.compile(
+            r"\bnere\w*|\bhangi (?:[sş]ehir|kent|[uü]lke|b[oö]lge|stad|liman|yer|il)\w*",
+            re.IGNORECASE),
+    },
+    "ru": {
+        "date": re.compile(
+            r"\bкогда\b|\bв как(?:ом|ой) (?:году|день|месяце|числе)\b|\bкакого числа\b|"
+            r"\bкакого года\b|\bдат[аеуы]\b", re.IGNORECASE),
+        "number": re.compile(
+            r"\bсколько\b|\bкакой процент\b|\bна сколько\b|\bкаков\w* (?:размер|объ[её]м|"
+            r"сумма|число|количество|доля)\b|\bкак(?:ая|ое|ой) (?:сумма|количество|доля|число)\b",
+            re.IGNORECASE),
+        "name": re.compile(
+            r"\bкто\b|\bкого\b|\bкому\b|\bкем\b|\bчей\b|\bчья\b|\bчьё\b|\bчье\b|"
+            r"\bкак (?:зовут|звали)\b|\bкак\w* (?:компани|команд|клуб|парти|стран|игрок|"
+            r"президент|министр|лидер|организаци)\w*", re.IGNORECASE),
+        "place": re.compile(
+            r"\bгде\b|\bкуда\b|\bоткуда\b|\bв как(?:ом|ой) (?:город|стран|регион|мест|"
+            r"порт|област)\w*|\bкакой город\b", re.IGNORECASE),
+    },
+}  # fmt: skip
+
+
 # "Which fault…", "which EU leader…", "which cities…": a which-question whose head noun is
 # not a date, figure or place asks for something named.
 _WHICH = re.compile(r"\bwhich\b", re.IGNORECASE)
 
 
-def wants(question: str) -> str | None:
+def wants(question: str, language: str | None = None) -> str | None:
     """The kind of answer the question asks for: date, number, name, place or None. The
     question word that comes first decides: "who ... when he died" asks for a name, and so
-    does "which general died when…"."""
+    does "which general died when…". `language`: the question's, when not English."""
+    if language in _WH_OTHER:
+        hits = sorted(
+            (m.start(), kind)
+            for kind, rx in _WH_OTHER[language].items()
+            if (m := rx.search(question))
+        )
+        return hits[0][1] if hits else None
     found = sorted((m.start(), kind) for kind, rx in _WH.items() if (m := rx.search(question)))
     which = _WHICH.search(question)
     if which and (not found or which.start() < found[0][0]):

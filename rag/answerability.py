@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.text import strip_markers
-from rag import answer_type
+from rag import anchors, answer_type, i18n
 from rag.extractive import Candidate
 
 
@@ -33,31 +33,43 @@ def _article_text(c: Candidate) -> str:
     return " ".join([c.article.title, *(strip_markers(p.text) for p in c.article.paragraphs)])
 
 
-def decide(question: str, best: Candidate, min_score: float) -> Decision:
+def decide(
+    question: str,
+    best: Candidate,
+    min_score: float,
+    language: str | None = None,
+    crosslingual: bool = False,
+    anchor_score: float = 0.0,
+) -> Decision:
+    """`language`: the question's (its notes are written in it). `crosslingual`: question and
+    passage are in different languages, so only the question's years and figures can be looked
+    for in the article as they are; its names are spelt in another language ("Hindistan",
+    "Моди"), so when the best sentence scores below `anchor_score`, at least one of them must
+    be in the article in a near spelling (rag.anchors)."""
     cons = answer_type.constraints(question)
     edition = answer_type.Constraints(cons.years, (), (), ())
     rest = answer_type.Constraints((), cons.ordinals, cons.numbers, cons.names)
+    if crosslingual:
+        rest = answer_type.Constraints((), (), (), ())
     gone = answer_type.missing(rest, _article_text(best))
     if answer_type.names_edition(best.article.title):
         gone += answer_type.missing(edition, _local_text(best))
     else:
         gone += answer_type.missing(edition, _article_text(best))
+    if crosslingual and language and best.score < anchor_score:
+        gone += anchors.missing_names(question, language, _article_text(best))
     if gone:
-        return Decision(False, near_miss_note(best, gone))
-    kind = answer_type.wants(question)
+        return Decision(False, near_miss_note(best, gone, language))
+    kind = answer_type.wants(question, language)
     if kind is not None and not best.features.get("typed"):
         # Asked for a date, figure, name or place, and the best sentence holds none.
-        return Decision(False, f"The archive's nearest passage, in “{best.article.title}”, "
-                        f"gives no {_KIND_WORDS[kind]} for this.")  # fmt: skip
+        what = i18n.text(kind, language)
+        return Decision(False, i18n.text("no_kind", language, title=best.article.title, kind=what))
     if best.score < min_score:
         return Decision(False)
     return Decision(True)
 
 
-_KIND_WORDS = {"date": "date", "number": "figure", "name": "name", "place": "place"}
-
-
-def near_miss_note(best: Candidate, gone: list[str]) -> str:
-    """'The archive has “2022 UEFA Champions League final”, not 2023.'"""
-    missing = ", ".join(gone)
-    return f"The archive has “{best.article.title}”, but it says nothing about {missing}."
+def near_miss_note(best: Candidate, gone: list[str], language: str | None = None) -> str:
+    """'The archive has “2022 UEFA Champions League final”, but it says nothing about 2023.'"""
+    return i18n.text("near_miss", language, title=best.article.title, missing=", ".join(gone))

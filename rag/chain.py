@@ -19,12 +19,12 @@ from index.library import Library
 from index.sentences import chunk_sentences
 from index.text import MARKER_RE, strip_markers, tokenize
 from index.types import Article, Chunk, Paragraph
-from rag import answer_type, answerability, extractive, llm_answer
+from rag import answer_type, answerability, extractive, i18n, llm_answer
 from rag.archive import ArchiveAnswerer, ArchiveReply
 from rag.citations import CitationBook, attribution, sentence_at, source_ref
 from rag.followup import carry_over
 from rag.intent import Intent, classify
-from rag.retrieval import Retriever
+from rag.retrieval import Plan, Retriever
 from rag.settings import RagSettings
 from rag.types import (
     Answer,
@@ -38,10 +38,7 @@ from rag.types import (
     clean_text,
 )
 
-REFUSAL = (
-    "The archive does not cover this question, so Ibid will not guess. "
-    "The nearest articles are listed under “See also”."
-)
+REFUSAL = i18n.text("refusal", "en")
 
 
 class AskInput(BaseModel):
@@ -134,6 +131,7 @@ class AnswerChain(Runnable[Any, Any]):
             if reply is not None:
                 answer = Answer(question=question, answer="", mode=mode, intent=intent.kind)
                 yield from self._from_archive(answer, reply, standalone, req.filters)
+                self._add_versions(answer)
                 yield from _finish(answer, t0, timings)
                 return
         naming = intent.kind == "source" and self.settings.answer.name_sources
@@ -142,26 +140,40 @@ class AnswerChain(Runnable[Any, Any]):
         # "Which outlet reported that X?" is answered by the sentence saying X: the cue words
         # would only pull retrieval and the answer type towards outlets and people.
         query = intent.topic if intent.kind == "source" and intent.topic else standalone
+        plan = self.retriever.plan(query)
         # A follow-up's meaning includes the terms carried over from the last turn.
-        qvec = self.library.embeddings.embed_query(" ".join([query, *extra]))
+        qvec = (
+            self.library.embeddings.embed_query(" ".join([query, *extra])) if plan.english else []
+        )
         k = req.k or self.settings.retrieval.k
         # The extractive answerer chooses among more chunks than an LLM is shown.
         # An explicit k is obeyed as given.
         wide = mode == "extractive" and req.k is None
         pool = max(k, self.settings.answer.candidate_chunks) if wide else k
+        english = None
+        if mode == "llm" and not plan.english:
+            english = llm_answer.translate(self.chat_model, query)
         evidence = self.retriever.search(
             query,
             req.filters,
             k=pool,
             boost_articles=boost,
             extra_terms=extra,
-            query_vector=qvec,
+            query_vector=qvec or None,
+            language=plan.language,
+            english_query=english,
         )
         timings.update(self.retriever.timings_ms)
         timings["retrieve"] = (time.perf_counter() - t0) * 1e3
-        min_relevance = self.settings.retrieval.min_relevance
+        min_relevance = (
+            self.settings.retrieval.crosslingual_min_relevance
+            if plan.crosslingual
+            else self.settings.retrieval.min_relevance
+        )
         relevant = [e for e in evidence[:k] if e.relevance >= min_relevance]
-        answer = Answer(question=question, answer="", mode=mode, intent=intent.kind)
+        answer = Answer(
+            question=question, answer="", mode=mode, intent=intent.kind, language=plan.language
+        )
         answer._evidence = evidence
         if standalone != question or extra:
             answer.standalone_question = (
@@ -171,10 +183,18 @@ class AnswerChain(Runnable[Any, Any]):
             answer = self._refuse(answer, evidence)
             yield {"type": "token", "text": answer.answer}
         elif mode == "extractive":
-            yield from self._extractive(answer, query, evidence, extra, qvec, intent)
+            yield from self._extractive(answer, query, evidence, extra, qvec, intent, plan)
         else:
-            yield from self._llm(answer, standalone, relevant)
+            yield from self._llm(answer, standalone, relevant, plan.language)
+        self._add_versions(answer)
         yield from _finish(answer, t0, timings)
+
+    def _add_versions(self, answer: Answer) -> None:
+        """Each cited article's language and its versions in other languages."""
+        for c in answer.citations:
+            c.versions = self.library.versions(c.article_id)
+            if c.language is None:
+                c.language = self.library.article(c.article_id).language
 
     # answerers ---------------------------------------------------------------------------
     def _book(self) -> CitationBook:
@@ -186,7 +206,8 @@ class AnswerChain(Runnable[Any, Any]):
 
     def _refuse(self, answer: Answer, evidence: list[Evidence], note: str | None = None) -> Answer:
         answer.refused = True
-        answer.answer = f"{note} {REFUSAL}" if note else REFUSAL
+        refusal = i18n.text("refusal", answer.language)
+        answer.answer = f"{note} {refusal}" if note else refusal
         seen: dict[str, SeeAlso] = {}
         for ev in evidence:
             if ev.chunk.article_id not in seen and len(seen) < 3:
@@ -204,15 +225,24 @@ class AnswerChain(Runnable[Any, Any]):
         extra: list[str],
         qvec: list[float],
         intent: Intent,
+        plan: Plan,
     ) -> Iterator[Event]:
+        s = self.settings.answer
         ranked = extractive.rank(
-            self.library, question, evidence, qvec, extra, self.settings.answer.sentence_weights
+            self.library, question, evidence, qvec, extra, s.sentence_weights, plan
         )
-        decision = (
-            answerability.decide(question, ranked[0], self.settings.answer.min_sentence_score)
-            if ranked
-            else None
-        )
+        decision = None
+        if ranked:
+            floor = s.crosslingual_min_sentence_score if plan.crosslingual else s.min_sentence_score
+            foreign = (ranked[0].article.language or "en") != plan.language
+            decision = answerability.decide(
+                question,
+                ranked[0],
+                floor,
+                plan.language,
+                crosslingual=foreign,
+                anchor_score=s.crosslingual_anchor_score,
+            )
         if decision is None or not decision.answer:
             self._refuse(answer, evidence, decision.note if decision else None)
             yield {"type": "token", "text": answer.answer}
@@ -286,7 +316,9 @@ class AnswerChain(Runnable[Any, Any]):
         answer.citations = book.citations
         answer.answer = " ".join(parts)
 
-    def _llm(self, answer: Answer, question: str, evidence: list[Evidence]) -> Iterator[Event]:
+    def _llm(
+        self, answer: Answer, question: str, evidence: list[Evidence], language: str
+    ) -> Iterator[Event]:
         articles = self._articles(evidence)
         notes = {
             ev.chunk.id: [
@@ -297,7 +329,7 @@ class AnswerChain(Runnable[Any, Any]):
             for ev in evidence
         }
         reply = ""
-        for delta in llm_answer.stream_reply(self.chat_model, question, evidence, notes):
+        for delta in llm_answer.stream_reply(self.chat_model, question, evidence, notes, language):
             reply += delta
             yield {"type": "token", "text": delta}
         if llm_answer.is_refusal(reply):

@@ -147,6 +147,7 @@ def make_citation(
         end=end,
         footnotes=attached,
         nearby_notes=nearby,
+        language=article.language,
     )
 
 

@@ -60,13 +60,31 @@ def evidence_block(
     return "\n\n".join(blocks)
 
 
+TRANSLATE = """Translate this question into English for a keyword search. Keep names, numbers
+and dates; reply with the translation only.
+
+Question: {question}
+English:"""
+
+LANGUAGE_NAMES = {"tr": "Turkish", "ru": "Russian", "de": "German", "fr": "French",
+                  "es": "Spanish", "ar": "Arabic", "zh": "Chinese"}  # fmt: skip
+
+
 def messages(
     question: str,
     evidence: list[Evidence],
     notes: Mapping[str, list[SourceRef]] | None = None,
+    language: str | None = None,
 ) -> list[SystemMessage | HumanMessage]:
+    system = SYSTEM
+    if language and language != "en":
+        name = LANGUAGE_NAMES.get(language, language)
+        system += (
+            f"- Write the answer in {name}, the question's language, whatever the evidence's "
+            "language; keep names and titles of sources as the evidence spells them.\n"
+        )
     return [
-        SystemMessage(SYSTEM),
+        SystemMessage(system),
         HumanMessage(f"Evidence:\n\n{evidence_block(evidence, notes)}\n\nQuestion: {question}"),
     ]
 
@@ -76,8 +94,9 @@ def stream_reply(
     question: str,
     evidence: list[Evidence],
     notes: Mapping[str, list[SourceRef]] | None = None,
+    language: str | None = None,
 ) -> Iterator[str]:
-    for chunk in model.stream(messages(question, evidence, notes)):
+    for chunk in model.stream(messages(question, evidence, notes, language)):
         text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
         if text:
             yield text
@@ -99,6 +118,13 @@ def parse_reply(reply: str, n_evidence: int) -> list[tuple[str, list[int], list[
         if text:
             out.append((text, valid, dropped))
     return out
+
+
+def translate(model: BaseChatModel, question: str) -> str:
+    """The question in English, for the English keyword leg; the question itself on failure."""
+    reply = model.invoke(TRANSLATE.format(question=question))
+    text = reply.content if isinstance(reply.content, str) else str(reply.content)
+    return text.strip().splitlines()[0].strip() if text.strip() else question
 
 
 def condense(model: BaseChatModel, question: str, history: list[Turn]) -> str:

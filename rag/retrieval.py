@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -21,8 +22,8 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from index.errors import NotFoundError
+from index.lang import analyze, detect
 from index.library import Library
-from index.text import tokenize
 from index.types import Chunk
 from rag.settings import RetrievalSettings
 from rag.types import Evidence, Filters
@@ -40,9 +41,26 @@ def _weighted_coverage(
 
 
 @lru_cache(maxsize=4096)
-def _token_set(text: str) -> frozenset[str]:
+def _token_set(text: str, language: str | None = None) -> frozenset[str]:
     """Tokens of short texts that recur across chunks and queries: titles, note sources."""
-    return frozenset(tokenize(text))
+    return frozenset(analyze(text, language))
+
+
+def _and(a: dict[str, Any] | None, b: dict[str, Any]) -> dict[str, Any]:
+    return {"$and": [a, b]} if a else b
+
+
+# Languages read by the English model and tokenizer ('' : not detected, mostly short English).
+_ENGLISH = ("en", "")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one question is searched."""
+
+    language: str  # the question's
+    english: bool  # the English model's leg runs
+    crosslingual: bool  # the multilingual leg runs, and its cosines replace the English ones
 
 
 def _note_tokens(chunk: Chunk, sources: dict[tuple[str, str], tuple[str, ...]]) -> frozenset[str]:
@@ -50,7 +68,7 @@ def _note_tokens(chunk: Chunk, sources: dict[tuple[str, str], tuple[str, ...]]) 
     words: frozenset[str] = frozenset()
     for label in chunk.footnotes:
         if source := sources.get((chunk.article_id, label)):
-            words |= _token_set(" ".join(source))
+            words |= _token_set(" ".join(source), chunk.language)
     return words
 
 
@@ -64,6 +82,8 @@ class Retriever:
 
             self._cross = load_cross_encoder(self.settings.cross_encoder)
         self.timings_ms: dict[str, float] = {}
+        self.last_plan: Plan | None = None
+        self._langs: tuple[int, set[str]] | None = None
 
     def _allowed(self, filters: Filters) -> tuple[dict[str, Any] | None, set[str] | None]:
         if not filters.active:
@@ -83,6 +103,21 @@ class Retriever:
         chunk_ids = self.library.manifest.chunk_ids_of(articles)
         return {"article_id": {"$in": articles or ["\0none"]}}, chunk_ids
 
+    def _languages(self) -> set[str]:
+        """The languages of the archive's articles ('' for unknown), per manifest generation."""
+        generation = self.library.manifest.generation()
+        if self._langs is None or self._langs[0] != generation:
+            self._langs = (generation, set(self.library.manifest.languages()))
+        return self._langs[1]
+
+    def plan(self, query: str, language: str | None = None) -> Plan:
+        """Which legs answer `query`: the English model when question and articles are
+        English, the multilingual leg when either is not (and it is on)."""
+        qlang = language or detect(query)
+        foreign = any(lang not in _ENGLISH for lang in self._languages())
+        xl = self.library.crosslingual is not None and (qlang not in _ENGLISH or foreign)
+        return Plan(language=qlang, english=qlang in _ENGLISH or not xl, crosslingual=xl)
+
     def search(
         self,
         query: str,
@@ -92,56 +127,110 @@ class Retriever:
         boost_articles: dict[str, float] | None = None,
         extra_terms: list[str] | None = None,
         query_vector: list[float] | None = None,
+        language: str | None = None,
+        english_query: str | None = None,
     ) -> list[Evidence]:
         """Ranked evidence for `query`: the top `k` after rerank and diversity. Pass the
-        query's vector when the caller has it already (the answerer needs it too)."""
+        query's vector when the caller has it already (the answerer needs it too), and its
+        language when known (else it is detected). `english_query`: the question translated
+        (by the chat model), searched as one more keyword leg over English chunks."""
         s = self.settings
         k = k or s.k
         filters = filters or Filters()
+        plan = self.plan(query, language)
+        self.last_plan = plan
         t0 = time.perf_counter()
         where, allowed = self._allowed(filters)
         if allowed is not None and not allowed:
             return []
-        if query_vector is None:
-            query_vector = self.library.embeddings.embed_query(query)
-        qvec = np.asarray(query_vector, dtype=np.float32)
+        legs: list[list[tuple[str, float]]] = []
+        dense_en: list[tuple[str, float]] = []
+        dense_xl: list[tuple[str, float]] = []
+        qvec: np.ndarray | None = None
+        xvec: np.ndarray | None = None
+        embed_s = 0.0
+        if plan.english:
+            if query_vector is None:
+                query_vector = self.library.embeddings.embed_query(query)
+            qvec = np.asarray(query_vector, dtype=np.float32)
+            embed_s = time.perf_counter() - t0
+            dense_en = self.library.vectors.search(qvec.tolist(), s.candidates, where)
+            legs.append(dense_en)
+        xl = self.library.crosslingual
+        if plan.crosslingual and xl is not None:
+            te = time.perf_counter()
+            xvec = np.asarray(xl.embeddings.embed_query(query), dtype=np.float32)
+            embed_s += time.perf_counter() - te
+            # An English question reads English chunks through the English model.
+            xwhere = _and(where, {"language": {"$nin": list(_ENGLISH)}}) if plan.english else where
+            dense_xl = xl.search(xvec.tolist(), s.candidates, xwhere)
+            legs.append(dense_xl)
         t1 = time.perf_counter()
-        dense = self.library.vectors.search(qvec.tolist(), s.candidates, where)
-        t2 = time.perf_counter()
         keyword_query = query + (" " + " ".join(extra_terms) if extra_terms else "")
-        sparse = self.library.keyword().search(keyword_query, s.candidates, allowed)
-        t3 = time.perf_counter()
+        if english_query and not plan.english:
+            legs.append(self.library.keyword().search(english_query, s.candidates, allowed))
+        legs.append(
+            self.library.keyword().search(keyword_query, s.candidates, allowed, plan.language)
+        )
+        t2 = time.perf_counter()
 
         rrf: dict[str, float] = defaultdict(float)
-        for ranked in (dense, sparse):
+        for ranked in legs:
             for rank, (cid, _) in enumerate(ranked):
                 rrf[cid] += 1.0 / (s.rrf_k + rank + 1)
         pool = sorted(rrf, key=lambda c: -rrf[c])[: 2 * s.candidates]
         chunks = self.library.chunks(pool)
         pool = [c for c in pool if c in chunks]
-        cosine = dict(dense)
-        missing = [c for c in pool if c not in cosine]
-        if missing:
-            got = self.library.vectors.collection.get(ids=missing, include=["embeddings"])
-            for cid, vec in zip(got["ids"], got["embeddings"], strict=True):
-                cosine[cid] = float(np.dot(qvec, np.asarray(vec, dtype=np.float32)))
-        bm25 = dict(sparse)
+        cosine = self._cosines(plan, [chunks[c] for c in pool], qvec, xvec, dense_en, dense_xl)
         evidence = self._rerank(
-            query + (" " + " ".join(extra_terms) if extra_terms else ""),
+            keyword_query,
             [chunks[c] for c in pool],
             cosine,
-            bm25,
+            dict(legs[-1]),
             rrf,
             boost_articles or {},
+            plan,
         )
-        t4 = time.perf_counter()
+        evidence = self._own_language(evidence, plan.language)
+        t3 = time.perf_counter()
         self.timings_ms = {
-            "embed_query": (t1 - t0) * 1e3,
-            "dense": (t2 - t1) * 1e3,
-            "bm25": (t3 - t2) * 1e3,
-            "rerank": (t4 - t3) * 1e3,
+            "embed_query": embed_s * 1e3,
+            "dense": (t1 - t0 - embed_s) * 1e3,
+            "bm25": (t2 - t1) * 1e3,
+            "rerank": (t3 - t2) * 1e3,
         }
         return self._diversify(evidence, k)
+
+    def _cosines(
+        self,
+        plan: Plan,
+        chunks: list[Chunk],
+        qvec: np.ndarray | None,
+        xvec: np.ndarray | None,
+        dense_en: list[tuple[str, float]],
+        dense_xl: list[tuple[str, float]],
+    ) -> dict[str, float]:
+        """Each chunk's cosine with the question, by the model that reads both: the English
+        one for an English question and chunk, the multilingual one otherwise. Chunks found
+        by another leg get theirs from the stored vectors."""
+        english = [
+            c.id
+            for c in chunks
+            if plan.english and ((c.language or "") in _ENGLISH or not plan.crosslingual)
+        ]
+        other = [c.id for c in chunks if c.id not in set(english)]
+        cosine: dict[str, float] = {}
+        if english and qvec is not None:
+            found = dict(dense_en)
+            cosine.update((cid, found[cid]) for cid in english if cid in found)
+            missing = [cid for cid in english if cid not in found]
+            cosine.update(self.library.vectors.cosines(qvec.tolist(), missing))
+        xl = self.library.crosslingual
+        if other and xvec is not None and xl is not None:
+            found = dict(dense_xl)
+            cosine.update((cid, found[cid]) for cid in other if cid in found)
+            cosine.update(xl.cosines(xvec.tolist(), [cid for cid in other if cid not in found]))
+        return cosine
 
     def _rerank(
         self,
@@ -151,11 +240,12 @@ class Retriever:
         bm25: dict[str, float],
         rrf: dict[str, float],
         boost: dict[str, float],
+        plan: Plan,
     ) -> list[Evidence]:
         if not chunks:
             return []
-        q = list(dict.fromkeys(tokenize(query)))
-        token_sets = [set(tokenize(c.embed_text)) for c in chunks]
+        q = list(dict.fromkeys(analyze(query, plan.language)))
+        token_sets = [set(analyze(c.embed_text, c.language)) for c in chunks]
         df = {t: sum(t in ts for ts in token_sets) for t in q}
         n = len(chunks)
         idf = {t: math.log(1 + (n + 1) / (df[t] + 0.5)) for t in q}
@@ -165,7 +255,7 @@ class Retriever:
         out: list[Evidence] = []
         for i, (chunk, tokens) in enumerate(zip(chunks, token_sets, strict=True)):
             cover = _weighted_coverage(q, tokens, idf)
-            title = _weighted_coverage(q, _token_set(chunk.title), idf)
+            title = _weighted_coverage(q, _token_set(chunk.title, chunk.language), idf)
             notes = _weighted_coverage(q, _note_tokens(chunk, sources), idf)
             dense = cosine.get(chunk.id, 0.0)
             score = (
@@ -190,6 +280,21 @@ class Retriever:
             )
         out.sort(key=lambda e: -e.score)
         return out
+
+    def _own_language(self, evidence: list[Evidence], language: str) -> list[Evidence]:
+        """When both an article and its version in the question's language were found, the
+        answer quotes that version: the other one's chunks go."""
+        found = {e.chunk.article_id for e in evidence}
+        if len(found) < 2:
+            return evidence
+        shadowed = {
+            aid
+            for aid in found
+            if any(
+                v.language == language and v.article_id in found for v in self.library.versions(aid)
+            )
+        }
+        return [e for e in evidence if e.chunk.article_id not in shadowed]
 
     def _cross_scores(self, query: str, chunks: list[Chunk]) -> list[float]:
         raw = self._cross.predict([(query, c.embed_text) for c in chunks])

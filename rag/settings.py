@@ -24,6 +24,12 @@ class RetrievalSettings(BaseModel):
         description="Refuse when no chunk's relevance (0.6 x cosine + 0.4 x weighted keyword "
         "coverage) reaches this.",
     )
+    # Fitted on the dev halves of the Turkish and Russian sets (python -m eval.fit).
+    crosslingual_min_relevance: float = Field(
+        default=0.15,
+        description="min_relevance for questions read through the multilingual leg (its "
+        "cosines run lower than the English model's).",
+    )
     cross_encoder: str | None = Field(
         default=None,
         description="Local path of a sentence-transformers CrossEncoder reranker (optional).",
@@ -63,6 +69,16 @@ class AnswerSettings(BaseModel):
     min_sentence_score: float = Field(
         default=8.5e-06,
         description="Refuse when the best sentence's fitted answer score is below this.",
+    )
+    crosslingual_min_sentence_score: float = Field(
+        default=5.7e-05,
+        description="min_sentence_score for questions read through the multilingual leg "
+        "(their own fitted weights, rag.extractive.WEIGHTS_XL).",
+    )
+    crosslingual_anchor_score: float = Field(
+        default=0.01,
+        description="Below this score, a question read across languages is refused when "
+        "none of the names it gives is in the article (rag.anchors); fitted on dev.",
     )
     strict: bool = Field(
         default=False, description="Drop answer sentences the verifier does not support."

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_valid
 
 from index.errors import InputError
 from index.types import Chunk
+from index.versions import Version
 
 MAX_TEXT_CHARS = 2000  # longest question or claim accepted (the embedder reads ~256 pieces)
 MAX_K = 50  # most evidence chunks or passages one request may ask for
@@ -146,6 +147,11 @@ class Citation(BaseModel):
         description="When the quote has no marker: the notes closing the paragraph's next "
         "marked sentence, shown as possibly covering it but not attached as its source.",
     )
+    language: str | None = Field(default=None, description="The cited article's language.")
+    versions: list[Version] = Field(
+        default_factory=list,
+        description="The cited article in other languages (id, language, title, url).",
+    )
 
 
 class AnswerSpan(BaseModel):
@@ -201,6 +207,11 @@ class Answer(BaseModel):
     sentences: list[AnswerSentence] = Field(default_factory=list)
     see_also: list[SeeAlso] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    language: str = Field(
+        default="en",
+        description="The question's language (ISO 639-1): Ibid's own texts (refusal, labels) "
+        "are written in it; quotes keep their article's language.",
+    )
     # What retrieval returned, for evaluation; not part of the JSON contract.
     _evidence: list[Evidence] = PrivateAttr(default_factory=list)
 

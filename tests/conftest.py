@@ -58,12 +58,28 @@ def embedder() -> object:
     )
 
 
+@pytest.fixture(scope="session")
+def crosslingual_embedder() -> object:
+    """The real multilingual embedder (USE-multilingual, numpy), vectors cached on disk."""
+    from index.embed import CachedEmbeddings
+    from index.use_embed import MODEL_NAME, UseEmbeddings
+
+    return CachedEmbeddings(UseEmbeddings(), VECTOR_CACHE / "embeddings.sqlite", MODEL_NAME)
+
+
 @pytest.fixture
-def make_library(tmp_path: Path, embedder: object) -> Callable[..., Library]:
+def make_library(
+    tmp_path: Path, embedder: object, crosslingual_embedder: object
+) -> Callable[..., Library]:
     libraries: list[Library] = []
 
     def make(home: Path | None = None, settings: IndexSettings | None = None) -> Library:
-        lib = Library(home or tmp_path / "home", settings or IndexSettings(), embeddings=embedder)  # type: ignore[arg-type]
+        lib = Library(
+            home or tmp_path / "home",
+            settings or IndexSettings(),
+            embeddings=embedder,  # type: ignore[arg-type]
+            crosslingual_embeddings=crosslingual_embedder,  # type: ignore[arg-type]
+        )
         libraries.append(lib)
         return lib
 

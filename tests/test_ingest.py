@@ -293,10 +293,12 @@ def test_concurrent_readers_build_the_keyword_index_once(
     builds: list[int] = []
     real_build = KeywordIndex.build
 
-    def counting_build(ids: list[str], texts: list[str], generation: int) -> KeywordIndex:
+    def counting_build(
+        ids: list[str], texts: list[str], generation: int, languages: object = None
+    ) -> KeywordIndex:
         builds.append(generation)
         time.sleep(0.2)  # widen the race window
-        return real_build(ids, texts, generation)
+        return real_build(ids, texts, generation, languages)  # type: ignore[arg-type]
 
     monkeypatch.setattr(KeywordIndex, "build", staticmethod(counting_build))
     with ThreadPoolExecutor(8) as pool:

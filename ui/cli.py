@@ -122,11 +122,13 @@ def show(app: App, article_id: str, as_json: bool) -> None:
     """Show one article: metadata, paragraphs with their notes, and the resolved notes list."""
     from ui.render import article_json, article_text
 
-    article = app.library().article(article_id)
+    library = app.library()
+    article = library.article(article_id)
+    versions = library.versions(article_id)
     if as_json:
-        _emit(article_json(article))
+        _emit(article_json(article, versions))
     else:
-        click.echo(article_text(article))
+        click.echo(article_text(article, versions))
 
 
 @cli.command()

@@ -7,11 +7,13 @@ from typing import Any
 
 from index.sync import IngestReport
 from index.types import Article
+from index.versions import Version
+from rag import i18n
 from rag.lookup import Passage
 from rag.types import Answer, SourceRef
 
 
-def article_json(article: Article) -> dict[str, Any]:
+def article_json(article: Article, versions: list[Version] | None = None) -> dict[str, Any]:
     return {
         "id": article.id,
         "title": article.title,
@@ -36,12 +38,15 @@ def article_json(article: Article) -> dict[str, Any]:
             for n in article.footnotes
         ],
         "author_bio": article.author_bio,
+        "versions": [v.model_dump() for v in versions or []],
+        "alternates": article.alternates,
+        "translation_of": article.translation_of,
         "warnings": article.warnings,
         "note_summary": article.note_summary().model_dump(),
     }
 
 
-def article_text(article: Article) -> str:
+def article_text(article: Article, versions: list[Version] | None = None) -> str:
     out = [article.title, "=" * min(len(article.title), 100)]
     meta = [
         ("id", article.id),
@@ -53,6 +58,7 @@ def article_text(article: Article) -> str:
         ("source", article.source),
     ]
     out += [f"{k:<10} {v}" for k, v in meta if v]
+    out += [f"{'version':<10} {v.language} {v.article_id} — {v.title}" for v in versions or []]
     if article.highlights:
         out += ["", "Highlights:"] + [f"  • {h}" for h in article.highlights]
     section = None
@@ -157,7 +163,8 @@ def answer_text(answer: Answer) -> str:
         out += ["", "Not supported by the cited evidence:"]
         out += [f"  ! {s.text} ({'; '.join(s.reasons) or 'low support'})" for s in flagged]
     if answer.refused and answer.see_also:
-        out += ["", "See also:"] + [f"  - {s.title} ({s.article_id})" for s in answer.see_also]
+        head = i18n.text("see_also", answer.language)
+        out += ["", f"{head}:"] + [f"  - {s.title} ({s.article_id})" for s in answer.see_also]
     for c in answer.citations:
         where = f"{c.title}, ¶{c.paragraph}" + (f" ({c.section})" if c.section else "")
         out += [
@@ -165,6 +172,9 @@ def answer_text(answer: Answer) -> str:
             f"[{c.n}] {where} — {c.article_id}",
             textwrap.fill(f"“{c.quote}”", 100, initial_indent="    ", subsequent_indent="    "),
         ]
+        if c.versions:
+            also = ", ".join(f"{v.language} {v.article_id}" for v in c.versions)
+            out.append(f"    {i18n.text('other_versions', answer.language)}: {also}")
         out += _source_lines(c.footnotes, c.nearby_notes)
     return "\n".join(out)
 

@@ -14,6 +14,7 @@ import re
 from pydantic import BaseModel, Field
 
 from index.types import Paragraph
+from rag import i18n
 from rag.types import Answer, AnswerSpan, Citation, SourceRef
 
 _URL_OK = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
@@ -88,7 +89,8 @@ def refusal_html(answer: Answer) -> str:
         for s in answer.see_also
     )
     see_also = (
-        f'<p class="ibid-see-head">See also</p><ul class="ibid-see-also">{items}</ul>'
+        f'<p class="ibid-see-head">{esc(i18n.text("see_also", answer.language))}</p>'
+        f'<ul class="ibid-see-also">{items}</ul>'
         if items
         else ""
     )
@@ -203,11 +205,13 @@ def note_html(f: SourceRef) -> str:
     return f'<li class="ibid-note">{" ".join(bits)}</li>'
 
 
-def notes_html(footnotes: list[SourceRef], nearby: list[SourceRef]) -> str:
+def notes_html(
+    footnotes: list[SourceRef], nearby: list[SourceRef], language: str | None = None
+) -> str:
     """A quote's own notes; failing those, the paragraph's next note, shown as unconfirmed."""
     if footnotes:
         return "".join(note_html(f) for f in footnotes)
-    none = '<li class="ibid-note ibid-none">No footnote marker in these words.</li>'
+    none = f'<li class="ibid-note ibid-none">{esc(i18n.text("no_marker", language))}</li>'
     return none + "".join(note_html(f) for f in nearby)
 
 
@@ -218,7 +222,9 @@ def card_html(
     siblings: list[int],
     active: bool,
     span: AnswerSpan | None = None,
+    language: str | None = None,
 ) -> str:
+    """One citation's card; its labels in `language` (the question's)."""
     meta = [x for x in (c.author, c.published, c.section and f"§ {c.section}") if x]
     meta.append(f"¶{c.paragraph}")
     labels = {f.label for f in [*c.footnotes, *c.nearby_notes]}
@@ -233,26 +239,44 @@ def card_html(
         assert para is not None
         bold = (c.start + span.start, c.start + span.end) if span is not None else None
         body, note = paragraph_html(para, c.start, c.end, labels, bold), ""
-    notes = notes_html(c.footnotes, c.nearby_notes)
+    notes = notes_html(c.footnotes, c.nearby_notes, language)
     nav = " ".join(
         cite_link(turn, n).replace('class="ibid-cite"', 'class="ibid-cite is-current"')
         if n == c.n
         else cite_link(turn, n)
         for n in siblings
     )
-    article = source_link(c.url, "open the article ↗") if safe_url(c.url) else ""
+    article = source_link(c.url, i18n.text("open_article", language)) if safe_url(c.url) else ""
+    versions = versions_html(c, language)
     cls = "ibid-card is-active" if active else "ibid-card"
     return (
         f'<article class="{cls}" id="ibid-card-{turn}-{c.n}" tabindex="-1">'
-        f'<nav class="ibid-card-nav">Citations of this answer: {nav}</nav>'
+        f'<nav class="ibid-card-nav">{esc(i18n.text("citations_of", language))} {nav}</nav>'
         f'<h3 class="ibid-card-title"><span class="ibid-card-n">[{c.n}]</span> {esc(c.title)}</h3>'
         f'<p class="ibid-meta">{" · ".join(esc(x) for x in meta)} · '
-        f'<code class="ibid-id">{esc(c.article_id)}</code> {article}</p>'
+        f'<code class="ibid-id">{esc(c.article_id)}</code> {article}</p>{versions}'
         f'<blockquote class="ibid-para">{body}</blockquote>{note}'
-        '<h4 class="ibid-notes-head">Sources these words cite</h4>'
+        f'<h4 class="ibid-notes-head">{esc(i18n.text("sources_cite", language))}</h4>'
         f'<ul class="ibid-notes">{notes}</ul>'
         "</article>"
     )
+
+
+def versions_html(c: Citation, language: str | None = None) -> str:
+    """'Also in: English · Русский', each naming the version's article id."""
+    if not c.versions:
+        return ""
+    items = " · ".join(
+        f'<span class="ibid-version" title="{esc(v.title)}">'
+        f"{esc(_LANG_NAMES.get(v.language or '', v.language or '?'))} "
+        f'<code class="ibid-id">{esc(v.article_id)}</code></span>'
+        for v in c.versions
+    )
+    label = esc(i18n.text("other_versions", language))
+    return f'<p class="ibid-versions">{label}: {items}</p>'
+
+
+_LANG_NAMES = {"en": "English", "tr": "Türkçe", "ru": "Русский"}
 
 
 PANEL_HINT = (
@@ -272,7 +296,15 @@ def panel_html(exchanges: list[Exchange], active: tuple[int, int] | None = None)
         spans = answer_spans(ex.answer)
         for c in ex.answer.citations:
             cards.append(
-                card_html(turn, c, ex.paragraph(c), numbers, active == (turn, c.n), spans.get(c.n))
+                card_html(
+                    turn,
+                    c,
+                    ex.paragraph(c),
+                    numbers,
+                    active == (turn, c.n),
+                    spans.get(c.n),
+                    ex.answer.language,
+                )
             )
     # CSS hides the hint once a card is active (.ibid-panel-inner:has(.is-active)).
     return (

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from index.errors import ParseError
-from index.parse.common import content_hash, slugify
+from index.parse.common import content_hash, detect_language, slugify
 from index.parse.plaintext import parse_text
 from index.types import Article
 
@@ -92,7 +92,18 @@ def parse_file(
     """Parse one file into its articles (a .jsonl file holds many; other formats one).
 
     `data`: the file's bytes when the caller has already read them (ingest hashes them first).
+    Every article leaves with a language: the one its file declares, else the one detected.
     """
+    articles = _parse(path, max_bytes, data)
+    for article in articles:
+        if article.language:
+            article.language = article.language.split("-")[0].split("_")[0].lower()
+        else:
+            article.language = detect_language(" ".join(p.text for p in article.paragraphs[:40]))
+    return articles
+
+
+def _parse(path: Path, max_bytes: int, data: bytes | None) -> list[Article]:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ParseError(

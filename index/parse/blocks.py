@@ -54,6 +54,8 @@ class DocMeta(BaseModel):
     url: str | None = None
     highlights: list[str] = Field(default_factory=list)
     author_bio: str | None = None
+    alternates: dict[str, str] = Field(default_factory=dict)
+    translation_of: str | None = None
 
     def merged(self, other: DocMeta) -> DocMeta:
         """`other`'s known values over this one's."""
@@ -111,6 +113,8 @@ def assemble(
         paragraphs=paragraphs,
         footnotes=notes,
         author_bio=meta.author_bio,
+        alternates=meta.alternates,
+        translation_of=meta.translation_of,
         source=source,
         format=fmt,
         content_hash=content_hash,

@@ -107,13 +107,14 @@ STOPWORDS_ANY = frozenset().union(*_STOPSETS.values(), STOPWORDS)
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code by stopword share; enough to tag and filter an archive, not a classifier."""
-    words = re.findall(r"\w+", text.lower()[:20000])
-    if len(words) < 20:
+    """ISO 639-1 code of an article's text (index.lang), None when too short to tell."""
+    from index.lang import detect
+
+    sample = text[:20000]
+    if len(re.findall(r"\w+", sample)) < 20:
         return None
-    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPSETS.items()}
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] >= 0.05 * len(words) else None
+    code = detect(sample, default="")
+    return code or None
 
 
 _NAME_WORD = r"(?:[A-ZÇĞİÖŞÜ][a-zà-ÿçğıöşü'’-]+|[A-ZÇĞİÖŞÜ]{2,}|[A-Z]\.)"
@@ -211,7 +212,7 @@ def join_lines(lines: list[str]) -> str:
             continue
         if continues_url(out.split()[-1], text.split()[0]):
             out += text
-        elif re.search(r"[a-zà-ÿ]-$", out) and text[:1].islower():
+        elif re.search(r"[^\W\d_]-$", out) and out[-2].islower() and text[:1].islower():
             out = out[:-1] + text
         else:
             out += " " + text

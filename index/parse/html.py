@@ -201,7 +201,25 @@ def _meta(html: str, soup: BeautifulSoup) -> dict[str, Any]:
         "url": doc.url,
         "language": str(lang).split("-")[0].lower() if lang else None,
         "category": doc.categories[0] if doc.categories else None,
+        "alternates": _alternates(soup),
     }
+
+
+def _alternates(soup: BeautifulSoup) -> dict[str, str]:
+    """Language -> URL of the page's versions (its own included, x-default left out):
+    `<link rel="alternate" hreflang>` in the head, else a language switcher's `<a hreflang>`."""
+    found: dict[str, str] = {}
+    links = soup.find_all("link", hreflang=True) or soup.find_all("a", hreflang=True)
+    for tag in links:
+        if not isinstance(tag, Tag):
+            continue
+        code = str(tag.get("hreflang") or "").split("-")[0].lower()
+        href = str(tag.get("href") or "").strip()
+        if tag.name == "link" and "alternate" not in (tag.get("rel") or []):
+            continue
+        if code and code != "x" and href.startswith("http"):
+            found.setdefault(code, href)
+    return found
 
 
 _TITLE_OPEN_RE = re.compile(r"<title\b[^>]*>", re.I)

@@ -8,7 +8,8 @@ Fields of each line's object (unknown fields are ignored):
 - `id` (str, optional): defaults to slugify(title); ids must be unique within the file.
 - `author` or `authors`: a name (str) or a list of names
 - `published` or `date` (str): any date `parse_date` reads; stored as YYYY-MM-DD.
-- `url`, `language`, `category`, `author_bio` (str)
+- `url`, `language`, `category`, `author_bio`, `translation_of` (id or URL of the original) (str)
+- `alternates`: the same article in other languages, {"tr": URL, ...}
 - `highlights` (list of str)
 - `footnotes` or `notes`: a list of `{"label": ..., "text": ...}` objects (label defaults to
   the 1-based position), a dict label -> text, or a string of `[n] text` / `n. text` lines.
@@ -36,11 +37,20 @@ from index.types import Article, Footnote
 _NOTE_LINE_RE = re.compile(
     r"^\s*(?:\[\^?(?P<a>[\w.-]{1,24})\]:?|(?P<b>\d{1,4}|[ivxlcdm]{1,8})[.)])\s+(?P<t>\S.*)$"
 )
-_STR_FIELDS = ("id", "url", "language", "category", "author_bio")
+_STR_FIELDS = ("id", "url", "language", "category", "author_bio", "translation_of")
 
 
 class _LineError(Exception):
     """A problem with one line; `parse_jsonl` adds the path and line number."""
+
+
+def _alternates(obj: dict[str, Any]) -> dict[str, str]:
+    value = obj.get("alternates") or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise _LineError("field 'alternates' must map language codes to URLs, e.g. {\"tr\": URL}")
+    return {k.strip().lower(): v.strip() for k, v in value.items() if v.strip()}
 
 
 def _str_field(obj: dict[str, Any], key: str) -> str | None:
@@ -145,6 +155,8 @@ def _article(obj: Any, path: Path, line: str) -> Article:
         category=_str_field(obj, "category"),
         highlights=_str_list(obj, "highlights"),
         author_bio=_str_field(obj, "author_bio"),
+        translation_of=_str_field(obj, "translation_of"),
+        alternates=_alternates(obj),
     )
     notes = _notes(obj)
     # The title heading goes first so the header heuristics never take the body's opening
