@@ -25,14 +25,17 @@ def _latin(word: str) -> str:
 
 
 def question_names(question: str, language: str) -> list[str]:
-    """The capitalised words of the question that are not its first word or a stop word
-    (without a Turkish apostrophe suffix), and in a Cyrillic question its Latin-script words."""
+    """The capitalised words of the question that are not its first word, a stop word or a
+    three-letter acronym (without a Turkish apostrophe suffix), and in a Cyrillic question its
+    Latin-script words."""
     stop = stopwords(language)
     out: list[str] = []
     for m in _WORD_RE.finditer(question):
         base = re.split(r"['’]", m.group())[0]
         if len(base) < 3 or base.lower() in stop:
             continue
+        if base.isupper() and len(base) <= 3:
+            continue  # ABD, США, AB: a country's acronym in the asker's language, not a name
         latin_in_cyrillic = language == "ru" and base.isascii()
         if m.start() == 0 and not latin_in_cyrillic:
             continue  # capitalised because it starts the sentence

@@ -16,12 +16,17 @@ from pydantic import BaseModel, Field
 
 from index.errors import IbidError
 from index.library import Library
-from index.sentences import chunk_sentences
-from index.text import MARKER_RE, strip_markers, tokenize
-from index.types import Article, Chunk, Paragraph
-from rag import answer_type, answerability, extractive, i18n, llm_answer
+from index.text import strip_markers
+from index.types import Article
+from rag import answerability, extractive, i18n, llm_answer
 from rag.archive import ArchiveAnswerer, ArchiveReply
-from rag.citations import CitationBook, attribution, sentence_at, source_ref
+from rag.citations import (
+    CitationBook,
+    attribution,
+    locate_in_chunk,
+    source_ref,
+    span_in_quote,
+)
 from rag.followup import carry_over
 from rag.intent import Intent, classify
 from rag.retrieval import Plan, Retriever
@@ -29,7 +34,6 @@ from rag.settings import RagSettings
 from rag.types import (
     Answer,
     AnswerSentence,
-    AnswerSpan,
     Evidence,
     Filters,
     SeeAlso,
@@ -262,7 +266,7 @@ class AnswerChain(Runnable[Any, Any]):
                     supported=verdict.supported,
                     support=round(verdict.support, 4),
                     reasons=verdict.reasons,
-                    answer_span=_span_in_quote(question, c.para.text[c.start : c.end]),
+                    answer_span=span_in_quote(question, c.para.text[c.start : c.end]),
                 )
             )
             text = c.text
@@ -349,7 +353,9 @@ class AnswerChain(Runnable[Any, Any]):
                 for i, n in enumerate(valid):
                     chunk = evidence[n - 1].chunk
                     aligned = verdict.sentence if verdict.evidence_index == i else None
-                    para, start, end = _locate(articles[chunk.article_id], chunk, aligned or text)
+                    para, start, end = locate_in_chunk(
+                        articles[chunk.article_id], chunk, aligned or text
+                    )
                     numbers.append(book.cite(articles[chunk.article_id], para, start, end))
             else:
                 reasons.append("no valid citation")
@@ -372,35 +378,12 @@ class AnswerChain(Runnable[Any, Any]):
         answer.answer = " ".join(parts)
 
 
-def _locate(article: Article, chunk: Chunk, text: str) -> tuple[Paragraph, int, int]:
-    """The sentence of `chunk` that best matches `text` (by shared words), as a paragraph span."""
-    target = set(tokenize(text))
-    best: tuple[float, Paragraph, int, int] | None = None
-    for para, a, b in chunk_sentences(article, chunk):
-        words = set(tokenize(para.text[a:b]))
-        score = len(words & target) / (len(target | words) or 1)
-        if best is None or score > best[0]:
-            best = (score, para, a, b)
-    if best is None:
-        para = article.paragraph(chunk.para_start) or article.paragraphs[0]
-        a, b = sentence_at(para, chunk.char_start, chunk.char_start + 1)
-        return para, a, b
-    return best[1], best[2], best[3]
-
-
 def _finish(answer: Answer, t0: float, timings: dict[str, float]) -> Iterator[Event]:
     """The stream's last events: the citations, then the timed Answer."""
     timings["total"] = (time.perf_counter() - t0) * 1e3
     answer.timings_ms = {k: round(v, 2) for k, v in timings.items()}
     yield {"type": "citations", "citations": answer.citations}
     yield {"type": "answer", "answer": answer}
-
-
-def _span_in_quote(question: str, quote: str) -> AnswerSpan | None:
-    # Markers become spaces of the same length, so offsets stay those of the quote and "[12]"
-    # is never taken for a figure.
-    blank = MARKER_RE.sub(lambda m: " " * len(m.group()), quote)
-    return answer_type.answer_span(question, blank)
 
 
 def _coerce(input: Any) -> AskInput:

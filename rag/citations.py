@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from index.text import MARKER_RE, sentence_spans
-from index.types import Article, Marker, Paragraph
-from rag.types import Citation, SourceRef
+from index.sentences import chunk_sentences
+from index.text import MARKER_RE, sentence_spans, tokenize
+from index.types import Article, Chunk, Marker, Paragraph
+from rag import answer_type
+from rag.types import AnswerSpan, Citation, SourceRef
 
 
 def covering_markers(para: Paragraph, start: int, end: int) -> tuple[list[Marker], str]:
@@ -178,3 +180,26 @@ class CitationBook:
             )
             self._index[key] = n
         return self._index[key]
+
+
+def locate_in_chunk(article: Article, chunk: Chunk, text: str) -> tuple[Paragraph, int, int]:
+    """The sentence of `chunk` that best matches `text` (by shared words), as a paragraph span."""
+    target = set(tokenize(text))
+    best: tuple[float, Paragraph, int, int] | None = None
+    for para, a, b in chunk_sentences(article, chunk):
+        words = set(tokenize(para.text[a:b]))
+        score = len(words & target) / (len(target | words) or 1)
+        if best is None or score > best[0]:
+            best = (score, para, a, b)
+    if best is None:
+        para = article.paragraph(chunk.para_start) or article.paragraphs[0]
+        a, b = sentence_at(para, chunk.char_start, chunk.char_start + 1)
+        return para, a, b
+    return best[1], best[2], best[3]
+
+
+def span_in_quote(question: str, quote: str) -> AnswerSpan | None:
+    # Markers become spaces of the same length, so offsets stay those of the quote and "[12]"
+    # is never taken for a figure.
+    blank = MARKER_RE.sub(lambda m: " " * len(m.group()), quote)
+    return answer_type.answer_span(question, blank)

@@ -156,6 +156,33 @@ def test_worse_sentence_selection_fails_the_gate(gate_home: Path, tmp_path: Path
 
 
 @pytest.mark.shared
+@pytest.mark.parametrize("lang", ["tr", "ru"])
+def test_turkish_and_russian_test_halves_pass_their_baselines(
+    gate_home: Path, tmp_path: Path, lang: str
+) -> None:
+    """Questions in Turkish and Russian over the English archive (issue 13), gated like the
+    English set: the multilingual leg, the language's question words and the anchor check."""
+    questions = ROOT / "eval" / "sets" / f"questions-{lang}.jsonl"
+    baseline = ROOT / "eval" / "baselines" / f"questions-{lang}-test.json"
+    summary = _gate(gate_home, tmp_path / "rep", questions=questions, baseline=baseline)
+    failed = [g for g in summary["gate"] if g["failed"]]  # type: ignore[attr-defined]
+    assert summary["returncode"] == 0 and not failed, failed
+
+
+@pytest.mark.shared
+def test_without_the_multilingual_leg_turkish_questions_fail(
+    gate_home: Path, tmp_path: Path
+) -> None:
+    questions = ROOT / "eval" / "sets" / "questions-tr.jsonl"
+    baseline = ROOT / "eval" / "baselines" / "questions-tr-test.json"
+    env = {"IBID_INDEX__CROSSLINGUAL__ENABLED": "false"}
+    summary = _gate(gate_home, tmp_path / "rep", env, questions=questions, baseline=baseline)
+    assert summary["returncode"] == 1
+    failed = {g["metric"] for g in summary["gate"] if g["failed"]}  # type: ignore[attr-defined]
+    assert "answer_correctness" in failed, failed
+
+
+@pytest.mark.shared
 def test_source_and_archive_questions_pass_their_baseline(gate_home: Path, tmp_path: Path) -> None:
     summary = _gate(gate_home, tmp_path / "rep", questions=SOURCES, baseline=SOURCES_BASELINE)
     failed = [g for g in summary["gate"] if g["failed"]]  # type: ignore[attr-defined]

@@ -111,7 +111,7 @@ def detect_language(text: str) -> str | None:
     from index.lang import detect
 
     sample = text[:20000]
-    if len(re.findall(r"\w+", sample)) < 20:
+    if len(re.findall(r"\w+", sample)) < 8:
         return None
     code = detect(sample, default="")
     return code or None
