@@ -30,11 +30,8 @@ def _ranked(chain: AnswerChain, case: EvalCase) -> list[extractive.Candidate]:
     plan = chain.retriever.plan(case.question)
     qvec = lib.embeddings.embed_query(case.question) if plan.english else []
     k = max(chain.settings.retrieval.k, chain.settings.answer.candidate_chunks)
-    evidence = chain.retriever.search(
-        case.question, k=k, query_vector=qvec or None, language=plan.language
-    )
-    r = chain.settings.retrieval
-    floor = r.crosslingual_min_relevance if plan.crosslingual else r.min_relevance
+    evidence = chain.retriever.search(case.question, k=k, query_vector=qvec or None, plan=plan)
+    floor = chain.settings.retrieval.relevance_floor(plan.crosslingual)
     if not any(e.relevance >= floor for e in evidence):
         return []
     return extractive.rank(lib, case.question, evidence, qvec, plan=plan)
@@ -90,15 +87,10 @@ def fit_threshold(chain: AnswerChain, cases: list[EvalCase], max_false: float) -
             (pos if case.answerable else neg).append(-1.0)
             continue
         plan = chain.retriever.plan(case.question)
-        foreign = (ranked[0].article.language or "en") != plan.language
-        decision = answerability.decide(
-            case.question,
-            ranked[0],
-            0.0,
-            plan.language,
-            crosslingual=foreign,
-            anchor_score=chain.settings.answer.crosslingual_anchor_score,
+        no_floor = chain.settings.answer.model_copy(
+            update={"min_sentence_score": 0.0, "crosslingual_min_sentence_score": 0.0}
         )
+        decision = answerability.decide_for(case.question, ranked[0], plan, no_floor)
         if not decision.answer:
             blocked_pos += case.answerable
             blocked_neg += not case.answerable

@@ -8,10 +8,10 @@ the same chunk ids, so a chunk's two vectors are found, replaced and deleted tog
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from index.embed import CachedEmbeddings
@@ -53,7 +53,10 @@ class CrossLingualIndex:
     def cosines(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
         return self.store.cosines(vector, ids)
 
-    def embed_texts(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32).reshape(
-            len(texts), -1
-        )
+    def query_vector(self, text: str) -> list[float]:
+        """The question's vector; retrieval and the sentence scorer both ask for it."""
+        return list(self._query_vector(text))
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one index per Library, kept for its lifetime
+    def _query_vector(self, text: str) -> tuple[float, ...]:
+        return tuple(self.embeddings.embed_query(text))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -111,7 +110,3 @@ def analyze(text: str, lang: str | None) -> list[str]:
         if word and word not in stop:
             out.append(word if word.isdigit() else stem.stemWord(word))
     return out
-
-
-def analyzer(lang: str | None) -> Callable[[str], list[str]]:
-    return lambda text: analyze(text, lang)

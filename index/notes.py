@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from index.dates import parse_date
 from index.types import Footnote
 
 _URL_RE = re.compile(r"https?://[^\s<>\"“”]+", re.IGNORECASE)
@@ -38,39 +39,6 @@ _OPCIT_RE = re.compile(
     r"\s*(?:[,;:.]\s*)?(?P<loc>.*?)\s*\.?\s*$",
     re.IGNORECASE,
 )
-_MONTHS = {
-    **{m: i for i, m in enumerate(
-        "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
-    **{m: i for i, m in enumerate(
-        "oca şub mar nis may haz tem ağu eyl eki kas ara".split(), 1)},
-    **{m: i for i, m in enumerate(
-        "янв фев мар апр мая июн июл авг сен окт ноя дек".split(), 1)},
-}  # fmt: skip
-_NUMERIC_DATE = re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})")
-_ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
-_WORD_DATE = re.compile(
-    r"(?:(?P<d>\d{1,2})\.?\s+)?(?P<mon>[^\W\d]{3,})\.?\s+(?:(?P<d2>\d{1,2}),?\s+)?(?P<y>\d{4})"
-)
-
-
-def iso_date(text: str | None) -> str | None:
-    """An access date as printed ("05.02.2026", "05 Feb 2026", "12 Ocak 2026", "5 февраля
-    2026 г.", "February 5, 2026", "2026-02-05") as YYYY-MM-DD; day first where numeric, as in
-    every style that prints dates with dots."""
-    if not text:
-        return None
-    y = m = d = None
-    if (found := _ISO_DATE.search(text)) or (found := _NUMERIC_DATE.search(text)):
-        y, m, d = int(found["y"]), int(found["m"]), int(found["d"])
-    elif found := _WORD_DATE.search(text):
-        month = _MONTHS.get(found["mon"].lower().replace("i̇", "i")[:3])
-        day = found["d"] or found["d2"]
-        if month is None or day is None:
-            return None
-        y, m, d = int(found["y"]), month, int(day)
-    if y is None or m is None or d is None or not (1 <= m <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def _ibid_match(text: str) -> re.Match[str] | None:
@@ -171,7 +139,7 @@ def parse_note(label: str, text: str) -> Footnote:
         publisher=publisher,
         url=url,
         accessed=accessed,
-        accessed_iso=iso_date(accessed),
+        accessed_iso=parse_date(accessed) if accessed else None,
     )
 
 

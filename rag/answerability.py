@@ -13,10 +13,15 @@ Two checks, neither tuned per question:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from index.text import strip_markers
 from rag import anchors, answer_type, i18n
 from rag.extractive import Candidate
+
+if TYPE_CHECKING:
+    from rag.retrieval import Plan
+    from rag.settings import AnswerSettings
 
 
 @dataclass(frozen=True)
@@ -73,3 +78,21 @@ def decide(
 def near_miss_note(best: Candidate, gone: list[str], language: str | None = None) -> str:
     """'The archive has “2022 UEFA Champions League final”, but it says nothing about 2023.'"""
     return i18n.text("near_miss", language, title=best.article.title, missing=", ".join(gone))
+
+
+def decide_for(question: str, best: Candidate, plan: Plan, settings: AnswerSettings) -> Decision:
+    """`decide` with the thresholds of how the question was read (`plan`): across languages
+    when the best passage is in another language than the question."""
+    floor = (
+        settings.crosslingual_min_sentence_score
+        if plan.crosslingual
+        else settings.min_sentence_score
+    )
+    return decide(
+        question,
+        best,
+        floor,
+        plan.language,
+        crosslingual=(best.article.language or "en") != plan.language,
+        anchor_score=settings.crosslingual_anchor_score,
+    )

@@ -164,16 +164,12 @@ class AnswerChain(Runnable[Any, Any]):
             boost_articles=boost,
             extra_terms=extra,
             query_vector=qvec or None,
-            language=plan.language,
+            plan=plan,
             english_query=english,
         )
         timings.update(self.retriever.timings_ms)
         timings["retrieve"] = (time.perf_counter() - t0) * 1e3
-        min_relevance = (
-            self.settings.retrieval.crosslingual_min_relevance
-            if plan.crosslingual
-            else self.settings.retrieval.min_relevance
-        )
+        min_relevance = self.settings.retrieval.relevance_floor(plan.crosslingual)
         relevant = [e for e in evidence[:k] if e.relevance >= min_relevance]
         answer = Answer(
             question=question, answer="", mode=mode, intent=intent.kind, language=plan.language
@@ -235,18 +231,7 @@ class AnswerChain(Runnable[Any, Any]):
         ranked = extractive.rank(
             self.library, question, evidence, qvec, extra, s.sentence_weights, plan
         )
-        decision = None
-        if ranked:
-            floor = s.crosslingual_min_sentence_score if plan.crosslingual else s.min_sentence_score
-            foreign = (ranked[0].article.language or "en") != plan.language
-            decision = answerability.decide(
-                question,
-                ranked[0],
-                floor,
-                plan.language,
-                crosslingual=foreign,
-                anchor_score=s.crosslingual_anchor_score,
-            )
+        decision = answerability.decide_for(question, ranked[0], plan, s) if ranked else None
         if decision is None or not decision.answer:
             self._refuse(answer, evidence, decision.note if decision else None)
             yield {"type": "token", "text": answer.answer}

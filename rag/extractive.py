@@ -104,10 +104,10 @@ def rank(
     ids = dict.fromkeys(e.chunk.article_id for e in evidence)
     articles = {a: library.article(a) for a in ids}
     cands = candidates(evidence, articles)
-    xl = library.crosslingual
-    if plan is not None and plan.crosslingual and xl is not None:
+    xl = library.crosslingual if plan is not None and plan.crosslingual else None
+    if plan is not None and xl is not None:
         w = dict(zip(("intercept", *FEATURES), WEIGHTS_XL, strict=True)) | (weights or {})
-        xvec = xl.embeddings.embed_query(question)
+        xvec = xl.query_vector(question)
         return score(
             question, cands, xvec, xl.embeddings.embed_documents, extra_terms, w, None,
             language=plan.language,

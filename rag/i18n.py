@@ -70,6 +70,13 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
 }
 LANGUAGES = tuple(_TEXTS)
+# Each language's name in itself, for lists of an article's versions.
+_NATIVE_NAMES = {"en": "English", "tr": "Türkçe", "ru": "Русский", "de": "Deutsch",
+                 "fr": "Français", "es": "Español", "ar": "العربية"}  # fmt: skip
+
+
+def native_name(code: str | None) -> str:
+    return _NATIVE_NAMES.get(code or "", code or "?")
 
 
 def text(key: str, language: str | None, **values: str) -> str:

@@ -115,7 +115,8 @@ class Retriever:
         English, the multilingual leg when either is not (and it is on)."""
         qlang = language or detect(query)
         foreign = any(lang not in _ENGLISH for lang in self._languages())
-        xl = self.library.crosslingual is not None and (qlang not in _ENGLISH or foreign)
+        enabled = self.library.settings.crosslingual.enabled
+        xl = enabled and (qlang not in _ENGLISH or foreign)
         return Plan(language=qlang, english=qlang in _ENGLISH or not xl, crosslingual=xl)
 
     def search(
@@ -127,17 +128,17 @@ class Retriever:
         boost_articles: dict[str, float] | None = None,
         extra_terms: list[str] | None = None,
         query_vector: list[float] | None = None,
-        language: str | None = None,
+        plan: Plan | None = None,
         english_query: str | None = None,
     ) -> list[Evidence]:
         """Ranked evidence for `query`: the top `k` after rerank and diversity. Pass the
         query's vector when the caller has it already (the answerer needs it too), and its
-        language when known (else it is detected). `english_query`: the question translated
+        plan when made already (else it is made here). `english_query`: the question translated
         (by the chat model), searched as one more keyword leg over English chunks."""
         s = self.settings
         k = k or s.k
         filters = filters or Filters()
-        plan = self.plan(query, language)
+        plan = plan or self.plan(query)
         self.last_plan = plan
         t0 = time.perf_counter()
         where, allowed = self._allowed(filters)
@@ -156,10 +157,11 @@ class Retriever:
             embed_s = time.perf_counter() - t0
             dense_en = self.library.vectors.search(qvec.tolist(), s.candidates, where)
             legs.append(dense_en)
-        xl = self.library.crosslingual
-        if plan.crosslingual and xl is not None:
+        # Opened only for a question that reads across languages: English stays as it was.
+        xl = self.library.crosslingual if plan.crosslingual else None
+        if xl is not None:
             te = time.perf_counter()
-            xvec = np.asarray(xl.embeddings.embed_query(query), dtype=np.float32)
+            xvec = np.asarray(xl.query_vector(query), dtype=np.float32)
             embed_s += time.perf_counter() - te
             # An English question reads English chunks through the English model.
             xwhere = _and(where, {"language": {"$nin": list(_ENGLISH)}}) if plan.english else where
@@ -225,8 +227,8 @@ class Retriever:
             cosine.update((cid, found[cid]) for cid in english if cid in found)
             missing = [cid for cid in english if cid not in found]
             cosine.update(self.library.vectors.cosines(qvec.tolist(), missing))
-        xl = self.library.crosslingual
-        if other and xvec is not None and xl is not None:
+        xl = self.library.crosslingual if other and xvec is not None else None
+        if xl is not None and xvec is not None:
             found = dict(dense_xl)
             cosine.update((cid, found[cid]) for cid in other if cid in found)
             cosine.update(xl.cosines(xvec.tolist(), [cid for cid in other if cid not in found]))

@@ -36,6 +36,10 @@ class RetrievalSettings(BaseModel):
         description="Local path of a sentence-transformers CrossEncoder reranker (optional).",
     )
 
+    def relevance_floor(self, crosslingual: bool) -> float:
+        """The refusal threshold for a question read through the multilingual leg, or not."""
+        return self.crosslingual_min_relevance if crosslingual else self.min_relevance
+
     @model_validator(mode="after")
     def _check(self) -> RetrievalSettings:
         if self.k <= 0:

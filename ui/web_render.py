@@ -268,15 +268,12 @@ def versions_html(c: Citation, language: str | None = None) -> str:
         return ""
     items = " · ".join(
         f'<span class="ibid-version" title="{esc(v.title)}">'
-        f"{esc(_LANG_NAMES.get(v.language or '', v.language or '?'))} "
+        f"{esc(i18n.native_name(v.language))} "
         f'<code class="ibid-id">{esc(v.article_id)}</code></span>'
         for v in c.versions
     )
     label = esc(i18n.text("other_versions", language))
     return f'<p class="ibid-versions">{label}: {items}</p>'
-
-
-_LANG_NAMES = {"en": "English", "tr": "Türkçe", "ru": "Русский"}
 
 
 PANEL_HINT = (

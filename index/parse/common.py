@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 
+from index.dates import parse_date as parse_date  # the parsers read dates through here
 from index.text import STOPWORDS
 
 # Whole lines a scraped page carries that are never article text (share widgets in several
@@ -49,49 +50,6 @@ def is_boilerplate(line: str) -> bool:
 
 def is_related_heading(line: str) -> bool:
     return bool(_RELATED_RE.match(line.strip()))
-
-
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_RES = [
-    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-    re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\b"),
-]
-
-
-def parse_date(text: str) -> str | None:
-    """First date in `text` as ISO YYYY-MM-DD, or None."""
-    for pattern in _DATE_RES:
-        m = pattern.search(text)
-        if not m:
-            continue
-        groups = m.groupdict()
-        month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
-        day, year = int(groups["d"]), int(groups["y"])
-        if 1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
 
 
 _STOPWORDS = {
