@@ -43,6 +43,24 @@ def test_languages_are_detected_and_tokenized_by_their_own_rules() -> None:
     assert analyze("The tariffs were cut", "en") == ["tariff", "cut"]
 
 
+def test_names_are_found_under_their_english_names_and_months_are_not_names() -> None:
+    from rag.anchors import missing_names, question_names
+
+    text = "India and Russia agreed on a privileged strategic partnership in August 2025."
+    # Country names are looked for under their English CLDR names, in any case form.
+    assert missing_names("Hindistan ile Rusya'nın ortaklığı nasıl tanımlandı?", "tr", text) == []
+    assert missing_names("Как Индии и России назвали своё партнёрство?", "ru", text) == []
+    assert missing_names("Как Японии и Гренландии назвали партнёрство?", "ru", text) == [
+        "Японии",
+        "Гренландии",
+    ]
+    # A month is capitalised in Turkish but names nothing; "Akım" is no "Ekim" (October).
+    assert question_names("Trump Ağustos 2025'te ne yaptı?", "tr") == []
+    assert question_names("Trump Kuzey Akım hattını ne zaman gördü?", "tr") == ["Kuzey", "Akım"]
+    # A Turkish apostrophe marks a proper noun, even as the question's first word.
+    assert question_names("Gazze'deki ateşkes ne zaman?", "tr") == ["Gazze"]
+
+
 def test_multilingual_embedder_puts_a_question_near_its_answer(
     crosslingual_embedder: object,
 ) -> None:
