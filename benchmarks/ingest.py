@@ -75,7 +75,7 @@ def main() -> None:
     settings = IndexSettings(
         embedding=EmbeddingSettings(cache=False, backend=args.backend, precision=args.precision)
     )
-    batch = settings.embedding.batch_size
+    batch = settings.embedding.batch_size or 32
     lib = Library(args.home, settings)
     t0 = time.perf_counter()
     inner = lib.embeddings  # cache=False: the backend's own Embeddings, no CachedEmbeddings

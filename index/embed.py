@@ -95,7 +95,9 @@ def _onnx(settings: EmbeddingSettings, path: Path) -> Embeddings:
         settings.precision,
         settings.model,
     )
-    return OnnxEmbeddings(path, graph, batch_size=settings.batch_size, threads=settings.threads)
+    return OnnxEmbeddings(
+        path, graph, batch_size=settings.batch_size or 8, threads=settings.threads
+    )
 
 
 def _torch(settings: EmbeddingSettings, path: Path) -> Embeddings:
@@ -106,7 +108,7 @@ def _torch(settings: EmbeddingSettings, path: Path) -> Embeddings:
     return HuggingFaceEmbeddings(
         model_name=str(path),
         model_kwargs={"device": settings.device, "local_files_only": True},
-        encode_kwargs={"normalize_embeddings": True, "batch_size": settings.batch_size},
+        encode_kwargs={"normalize_embeddings": True, "batch_size": settings.batch_size or 32},
     )
 
 

@@ -107,7 +107,9 @@ class Library:
 
     def warm(self) -> None:
         """Load the embedder, the vector store and the keyword index now, not on first use."""
-        _ = self.embeddings, self.vectors
+        # One query, because ONNX Runtime builds its session on the first encode (~0.2 s).
+        self.embeddings.embed_query("warm")
+        _ = self.vectors
         if self.manifest.counts()[0]:  # an empty archive has no keyword index until an ingest
             self.keyword()
 
