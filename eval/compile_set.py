@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from eval.sets import EvalCase, GoldParagraph, write_set
+from eval.evalset import EvalCase, GoldParagraph, write_set
 from index.parse import parse_file
 from index.text import sentence_spans, strip_markers, tokenize
 from index.types import Article

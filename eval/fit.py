@@ -16,8 +16,8 @@ import argparse
 import json
 from pathlib import Path
 
+from eval.evalset import EvalCase, load_set
 from eval.metrics import same_sentence
-from eval.sets import EvalCase, load_set
 from index.library import Library
 from index.settings import IndexSettings
 from rag import answerability, extractive

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from eval import metrics as m
-from eval.sets import EvalCase, EvalSet
+from eval.evalset import EvalCase, EvalSet
 from index.errors import IbidError
 from index.library import Library
 from index.text import strip_markers

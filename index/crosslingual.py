@@ -17,7 +17,7 @@ from langchain_core.embeddings import Embeddings
 from index.embed import CachedEmbeddings
 from index.settings import IndexSettings
 from index.store import VectorStore
-from index.types import Chunk
+from index.types import Chunk, Hit, Scope
 from index.use_embed import MODEL_NAME, UseEmbeddings
 
 
@@ -45,10 +45,8 @@ class CrossLingualIndex:
     def delete(self, ids: Sequence[str]) -> None:
         self.store.delete(ids)
 
-    def search(
-        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[str, float]]:
-        return self.store.search(vector, k, where)
+    def search(self, vector: Sequence[float], k: int, scope: Scope | None = None) -> list[Hit]:
+        return self.store.search(vector, k, scope)
 
     def cosines(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
         return self.store.cosines(vector, ids)

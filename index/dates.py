@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
+# Each English month: its name, then its abbreviations (the one table of them; answer types
+# read it too).
+ENGLISH_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_MONTHS = {m: i + 1 for i, names in enumerate(ENGLISH_MONTHS) for m in names}
 # Turkish (with and without its letters) and Russian (genitive, as dates print them, and
 # nominative) month names: "12 Ocak 2026", "5 февраля 2026 г.".
 for _i, _names in enumerate(

@@ -17,6 +17,7 @@ from langchain_core.embeddings import Embeddings
 
 from index.errors import ConfigError
 from index.settings import EmbeddingSettings
+from index.sqlbatch import rows_in
 
 
 def offline_env() -> None:
@@ -139,14 +140,9 @@ class CachedEmbeddings(Embeddings):
         keys = [self._key(t) for t in texts]
         found: dict[str, list[float]] = {}
         with self._lock:
-            for i in range(0, len(keys), 500):
-                batch = keys[i : i + 500]
-                marks = ",".join("?" * len(batch))
-                rows = self._db.execute(
-                    f"SELECT key, vec FROM vectors WHERE ns=? AND key IN ({marks})",
-                    [self.namespace, *batch],
-                ).fetchall()
-                found.update((k, np.frombuffer(v, dtype=np.float32).tolist()) for k, v in rows)
+            sql = "SELECT key, vec FROM vectors WHERE ns=? AND key IN ({marks})"
+            for k, v in rows_in(self._db, sql, keys, [self.namespace]):
+                found[k] = np.frombuffer(v, dtype=np.float32).tolist()
         return [found.get(k) for k in keys]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from pathlib import Path
 
 import numpy as np
 
 from index.lang import analyze
+from index.types import Hit
 
 _EMPTY = "__empty__"
 # Bumped when tokenization changes, so an index saved by an older Ibid is rebuilt on load.
@@ -92,9 +93,13 @@ class KeywordIndex:
         return cls(ids, model, generation)
 
     def search(
-        self, query: str, k: int, allowed: set[str] | None = None, language: str | None = None
-    ) -> list[tuple[str, float]]:
-        """Top-k (chunk id, BM25 score) with score > 0, optionally restricted to `allowed` ids;
+        self,
+        query: str,
+        k: int,
+        allowed: Set[str] | None = None,
+        language: str | None = None,
+    ) -> list[Hit]:
+        """Top-k chunks with their BM25 score (> 0), optionally restricted to `allowed` ids;
         the query is tokenized as `language` (None: English)."""
         tokens = analyze(query, language)
         if self._model is None or not tokens or k <= 0:
@@ -116,5 +121,7 @@ class KeywordIndex:
             [tokens], k=k, show_progress=False, weight_mask=mask, n_threads=1
         )
         return [
-            (self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0
+            Hit(self.ids[int(d)], float(s))
+            for d, s in zip(docs[0], scores[0], strict=True)
+            if s > 0
         ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +23,7 @@ from index.locks import flock
 from index.manifest import Manifest
 from index.settings import IndexSettings
 from index.store import VectorStore, make_client
-from index.types import Article, Chunk
+from index.types import Article, Chunk, CitationRow, Hit, Scope
 from index.versions import Version, group_versions
 
 if TYPE_CHECKING:
@@ -194,6 +194,61 @@ class Library:
 
     def chunks(self, ids: Sequence[str]) -> dict[str, Chunk]:
         return self.manifest.chunks(ids)
+
+    # reads for retrieval: what rag sees of the stores ------------------------------------
+    def generation(self) -> int:
+        """Bumped by every write to the archive, so a derived cache knows it is stale."""
+        return self.manifest.generation()
+
+    def languages(self) -> set[str]:
+        """The languages of the archive's articles ('' for unknown)."""
+        return set(self.manifest.languages())
+
+    def scope(
+        self,
+        *,
+        author: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        language: str | None = None,
+        article_ids: Sequence[str] = (),
+    ) -> Scope:
+        """The chunks of the articles passing these filters (author: a substring, dates: ISO,
+        inclusive). An id the archive does not hold is an error, not an empty result."""
+        missing = [a for a in article_ids if self.manifest.article_hash(a) is None]
+        if missing:
+            raise NotFoundError(
+                f"no article '{missing[0]}' in this archive; `ibid articles` lists the ids"
+            )
+        articles = self.manifest.matching_articles(
+            author=author, since=since, until=until, language=language, ids=list(article_ids)
+        )
+        return Scope(frozenset(articles), frozenset(self.manifest.chunk_ids_of(articles)))
+
+    def dense_search(
+        self, vector: Sequence[float], k: int, scope: Scope | None = None
+    ) -> list[Hit]:
+        """The k chunks nearest to `vector` (the embedder's), within `scope`."""
+        return self.vectors.search(vector, k, scope)
+
+    def dense_cosines(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
+        """The cosine of `vector` with each of these chunks' stored vectors."""
+        return self.vectors.cosines(vector, ids)
+
+    def keyword_search(
+        self, query: str, k: int, scope: Scope | None = None, language: str | None = None
+    ) -> list[Hit]:
+        """The k best BM25 chunks for `query`, tokenized as `language` (None: English)."""
+        allowed = scope.chunk_ids if scope is not None else None
+        return self.keyword().search(query, k, allowed, language)
+
+    def note_sources(self, article_ids: Iterable[str]) -> dict[tuple[str, str], tuple[str, ...]]:
+        """(article id, note label) -> (title, publisher) of the source each note cites."""
+        return self.manifest.note_sources(article_ids)
+
+    def citations(self, url: str | None = None, publisher: str | None = None) -> list[CitationRow]:
+        """Every note that cites a source, by URL or publisher substring (None: all)."""
+        return self.manifest.citations(url=url, publisher=publisher)
 
     def versions(self, article_id: str) -> list[Version]:
         """The article's versions in other languages (README: translations)."""

@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from index.errors import StoreError
-from index.types import Article, Chunk
+from index.sqlbatch import rows_in
+from index.types import Article, ArticleRecord, Chunk, CitationRow, FileRecord
 from index.versions import VersionRow
 
 
@@ -102,12 +103,12 @@ class Manifest:
             self._db.commit()
 
     # files -----------------------------------------------------------------------------
-    def file(self, path: str) -> tuple[str, list[str]] | None:
+    def file(self, path: str) -> FileRecord | None:
         with self._lock:
             row = self._db.execute(
                 "SELECT content_hash, article_ids FROM files WHERE path=?", (path,)
             ).fetchone()
-        return (row[0], json.loads(row[1])) if row else None
+        return FileRecord(row[0], json.loads(row[1])) if row else None
 
     def files(self) -> list[str]:
         with self._lock:
@@ -125,13 +126,13 @@ class Manifest:
             db.execute("DELETE FROM files WHERE path=?", (path,))
 
     # articles --------------------------------------------------------------------------
-    def article_hash(self, article_id: str) -> tuple[str, str] | None:
-        """(source, content_hash) of an indexed article."""
+    def article_hash(self, article_id: str) -> ArticleRecord | None:
+        """The source file and content hash of an indexed article."""
         with self._lock:
             row = self._db.execute(
                 "SELECT source, content_hash FROM articles WHERE id=?", (article_id,)
             ).fetchone()
-        return (row[0], row[1]) if row else None
+        return ArticleRecord(row[0], row[1]) if row else None
 
     def put_article(self, article: Article, chunks: list[Chunk], model: str) -> None:
         with self._tx() as db:
@@ -258,24 +259,18 @@ class Manifest:
         ids = list(article_ids)
         out: set[str] = set()
         with self._lock:
-            for i in range(0, len(ids), 500):
-                batch = ids[i : i + 500]
-                marks = ",".join("?" * len(batch))
-                sql = f"SELECT id FROM chunks WHERE article_id IN ({marks})"
-                out.update(r[0] for r in self._db.execute(sql, batch))
+            sql = "SELECT id FROM chunks WHERE article_id IN ({marks})"
+            out.update(r[0] for r in rows_in(self._db, sql, ids))
         return out
 
     def chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
         ids = list(ids)
         out: dict[str, Chunk] = {}
         with self._lock:
-            for i in range(0, len(ids), 500):
-                batch = ids[i : i + 500]
-                marks = ",".join("?" * len(batch))
-                for cid, data in self._db.execute(
-                    f"SELECT id, data FROM chunks WHERE id IN ({marks})", batch
-                ):
-                    out[cid] = Chunk.model_validate_json(data)
+            for cid, data in rows_in(
+                self._db, "SELECT id, data FROM chunks WHERE id IN ({marks})", ids
+            ):
+                out[cid] = Chunk.model_validate_json(data)
         return out
 
     def chunk_texts(self) -> ChunkTexts:
@@ -335,21 +330,16 @@ class Manifest:
         (Ibid. followed), without loading whole articles: retrieval needs only these."""
         ids = list(article_ids)
         out: dict[tuple[str, str], tuple[str, ...]] = {}
+        sql = (
+            "SELECT DISTINCT article_id, label, title, publisher FROM citations "
+            "WHERE article_id IN ({marks})"
+        )
         with self._lock:
-            for i in range(0, len(ids), 500):
-                batch = ids[i : i + 500]
-                marks = ",".join("?" * len(batch))
-                for article_id, label, title, publisher in self._db.execute(
-                    "SELECT DISTINCT article_id, label, title, publisher FROM citations "
-                    f"WHERE article_id IN ({marks})",
-                    batch,
-                ):
-                    out[(article_id, label)] = tuple(x for x in (title, publisher) if x)
+            for article_id, label, title, publisher in rows_in(self._db, sql, ids):
+                out[(article_id, label)] = tuple(x for x in (title, publisher) if x)
         return out
 
-    def citations(
-        self, url: str | None = None, publisher: str | None = None
-    ) -> list[dict[str, object]]:
+    def citations(self, url: str | None = None, publisher: str | None = None) -> list[CitationRow]:
         """Every (article, paragraph, label) that cites a source, filtered by URL/publisher text."""
         sql = (
             "SELECT c.url, c.title, c.publisher, c.article_id, a.title, c.paragraph, c.label "
@@ -365,6 +355,5 @@ class Manifest:
             sql += " AND c.publisher LIKE ? ESCAPE '\\'"
             args.append("%" + publisher.replace("%", "\\%").replace("_", "\\_") + "%")
         sql += " ORDER BY c.url, a.title, c.paragraph"
-        keys = ("url", "title", "publisher", "article_id", "article_title", "paragraph", "label")
         with self._lock:
-            return [dict(zip(keys, row, strict=True)) for row in self._db.execute(sql, args)]
+            return [CitationRow(*row) for row in self._db.execute(sql, args)]

@@ -78,7 +78,15 @@ class EmbeddingSettings(BaseModel):
         existed stay valid; ONNX adds backend and precision, so vectors of two backends (int8's
         differ) are never mixed in one collection or answered from one cache.
         """
-        return self.model if backend == "torch" else f"{self.model}@onnx-{self.precision}"
+        if backend == "torch":
+            return self.model
+        if self.precision == "int8":
+            # int8 vectors change with the graph they are quantised from (EXPORT_VERSION 2's eager
+            # attention); fp32 vectors stay the same to ~1e-7, so their key does not move.
+            from index.onnx_embed import EXPORT_VERSION
+
+            return f"{self.model}@onnx-int8-v{EXPORT_VERSION}"
+        return f"{self.model}@onnx-{self.precision}"
 
 
 class ChunkSettings(BaseModel):

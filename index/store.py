@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 from langchain_core.embeddings import Embeddings
 
 from index.errors import ConfigError, StoreError
-from index.types import Chunk
+from index.types import Chunk, Hit, Scope
 
 
 def make_client(home: Path, url: str | None) -> Any:
@@ -124,13 +124,26 @@ class VectorStore:
             for cid, vec in zip(got["ids"], got["embeddings"], strict=True)
         }
 
-    def search(
-        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) of the k nearest chunks passing `where`."""
+    def search(self, vector: Sequence[float], k: int, scope: Scope | None = None) -> list[Hit]:
+        """The k nearest chunks within `scope`, with their cosine similarity."""
         if k <= 0:
             return []
         docs = self._lc.similarity_search_by_vector_with_relevance_scores(
-            list(vector), k=k, filter=where or None
+            list(vector), k=k, filter=_where(scope)
         )
-        return [(str(doc.id), 1.0 - float(distance)) for doc, distance in docs]
+        return [Hit(str(doc.id), 1.0 - float(distance)) for doc, distance in docs]
+
+
+def _where(scope: Scope | None) -> dict[str, Any] | None:
+    """`scope` in Chroma's filter language, which stays inside this module."""
+    if scope is None:
+        return None
+    parts: list[dict[str, Any]] = []
+    if scope.article_ids is not None:
+        # Chroma rejects an empty $in; an id no article has selects nothing instead.
+        parts.append({"article_id": {"$in": sorted(scope.article_ids) or ["\0none"]}})
+    if scope.skip_languages:
+        parts.append({"language": {"$nin": list(scope.skip_languages)}})
+    if len(parts) > 1:
+        return {"$and": parts}
+    return parts[0] if parts else None

@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from index.chunking import chunk_article
 from index.embed import CachedEmbeddings
@@ -26,7 +26,44 @@ from index.sentences import article_sentence_texts
 from index.types import Article, Chunk
 
 if TYPE_CHECKING:
-    from index.library import Library
+    from contextlib import AbstractContextManager
+
+    from langchain_core.embeddings import Embeddings
+
+    from index.chunking import TokenCount
+    from index.crosslingual import CrossLingualIndex
+    from index.keyword import KeywordIndex
+    from index.manifest import Manifest
+    from index.settings import IndexSettings
+    from index.store import VectorStore
+
+
+class Library(Protocol):
+    """The parts of an archive an ingest writes (index.library.Library has them): named here
+    so that sync depends on what it uses, and the library on sync, not each on the other."""
+
+    settings: IndexSettings
+    manifest: Manifest
+    collection_name: str
+
+    @property
+    def model(self) -> str: ...
+
+    @property
+    def embeddings(self) -> Embeddings: ...
+
+    @property
+    def token_count(self) -> TokenCount: ...
+
+    @property
+    def vectors(self) -> VectorStore: ...
+
+    @property
+    def crosslingual(self) -> CrossLingualIndex | None: ...
+
+    def keyword(self) -> KeywordIndex: ...
+
+    def writing(self) -> AbstractContextManager[None]: ...
 
 
 @dataclass
@@ -59,7 +96,7 @@ class IngestReport:
 def _article_id(lib: Library, article: Article, source: str) -> str:
     """The parser's slug, unless another file already owns it: then slug + hash of the path."""
     owner = lib.manifest.article_hash(article.id)
-    if owner is None or owner[0] == source:
+    if owner is None or owner.source == source:
         return article.id
     return f"{article.id}-{hashlib.sha256(source.encode()).hexdigest()[:6]}"
 
@@ -108,7 +145,7 @@ class _Pipeline:
     def add(self, article: Article) -> None:
         lib, report = self.lib, self.report
         existing = lib.manifest.article_hash(article.id)
-        if existing is not None and existing[1] == article.content_hash:
+        if existing is not None and existing.content_hash == article.content_hash:
             report.unchanged += 1
             return
         t0 = time.perf_counter()
@@ -191,7 +228,7 @@ def remove_article(lib: Library, article_id: str) -> None:
     lib.manifest.remove_article(article_id)
     if source is not None:
         # Forget the file too, so ingesting it again brings the article back.
-        lib.manifest.drop_file(source[0])
+        lib.manifest.drop_file(source.source)
 
 
 def _ingest_file(lib: Library, path: Path, report: IngestReport, pipe: _Pipeline) -> None:
@@ -202,8 +239,8 @@ def _ingest_file(lib: Library, path: Path, report: IngestReport, pipe: _Pipeline
     try:
         data = read_bytes(path, max_bytes)
         digest = content_hash(data)
-        if prior is not None and prior[0] == digest:
-            report.unchanged += len(prior[1])
+        if prior is not None and prior.content_hash == digest:
+            report.unchanged += len(prior.article_ids)
             return
         with time_budget(lib.settings.ingest.max_parse_seconds, path):
             articles = parse_file(path, data=data)
@@ -226,7 +263,7 @@ def _ingest_file(lib: Library, path: Path, report: IngestReport, pipe: _Pipeline
             {"path": source, "article_id": article.id, "message": w} for w in article.warnings
         ]
         pipe.add(article)
-    gone = sorted(set(prior[1] if prior else []) - set(ids))
+    gone = sorted(set(prior.article_ids if prior else []) - set(ids))
     pipe.file_done(_FileDone(source, digest, ids, gone))
 
 
@@ -326,7 +363,8 @@ def _progress(total: int) -> Any:
 def _prune(lib: Library, report: IngestReport) -> None:
     for source in lib.manifest.files():
         if not Path(source).exists():
-            for article_id in lib.manifest.file(source)[1]:  # type: ignore[index]
+            record = lib.manifest.file(source)
+            for article_id in record.article_ids if record else []:
                 if lib.manifest.article_hash(article_id):
                     remove_article(lib, article_id)
                     report.removed += 1

@@ -5,7 +5,60 @@ LangChain `Document` appears only at the vector-store boundary (`index.store`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import NamedTuple
+
 from pydantic import BaseModel, Field
+
+
+class Hit(NamedTuple):
+    """One search result: a chunk and its score (a cosine, or BM25)."""
+
+    chunk_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the manifest keeps to tell whether an article changed: its file and content hash."""
+
+    source: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """An ingested file: the hash of its bytes and the articles it gave."""
+
+    content_hash: str
+    article_ids: list[str]
+
+
+@dataclass(frozen=True)
+class CitationRow:
+    """Where an article cites a source: one note (its label) in one paragraph."""
+
+    url: str | None
+    title: str | None
+    publisher: str | None
+    article_id: str
+    article_title: str
+    paragraph: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The chunks a search may return: those of `article_ids` (None: of every article), which
+    are `chunk_ids` (the keyword index filters by these), less chunks in `skip_languages`."""
+
+    article_ids: frozenset[str] | None = None
+    chunk_ids: frozenset[str] | None = None
+    skip_languages: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return self.chunk_ids is not None and not self.chunk_ids
 
 
 class Marker(BaseModel):

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.dates import ENGLISH_MONTHS
 from index.text import STOPWORDS
 from rag.types import AnswerSpan
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+# Names before abbreviations, so "March" is not matched as "Mar".
+MONTHS = "|".join(
+    [names[0].capitalize() for names in ENGLISH_MONTHS]
+    + [a.capitalize() for names in ENGLISH_MONTHS for a in names[1:]]
 )
 _DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?(?:,?\s+\d{{4}})?"
 _MONTH_DAY = (

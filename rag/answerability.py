@@ -20,8 +20,8 @@ from rag import anchors, answer_type, i18n
 from rag.extractive import Candidate
 
 if TYPE_CHECKING:
-    from rag.retrieval import Plan
     from rag.settings import AnswerSettings
+    from rag.types import Plan
 
 
 @dataclass(frozen=True)

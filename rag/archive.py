@@ -113,7 +113,7 @@ class ArchiveAnswerer:
 
     def _rows(self) -> list[_Row]:
         """The manifest's article list, read once per archive generation, not per lookup."""
-        generation = self.library.manifest.generation()
+        generation = self.library.generation()
         if self._listed is None or self._listed[0] != generation:
             self._listed = (generation, self._read_rows())
         return self._listed[1]
@@ -286,18 +286,18 @@ class ArchiveAnswerer:
 
     def _cited_by(self, intent: Intent, question: str, filters: Filters) -> ArchiveReply | None:
         asked = set(word_list(question))
-        hits = [r for r in self.library.manifest.citations() if outlet_named(r, asked)]
+        hits = [r for r in self.library.citations() if outlet_named(r, asked)]
         if not hits:
             outlet = outlet_phrase(question) or intent.topic
             return ArchiveReply([], refusal=f"No article in the archive cites “{outlet}”.")
         by_article: dict[str, list[str]] = {}
         for r in hits:
-            by_article.setdefault(str(r["article_id"]), []).append(str(r["label"]))
+            by_article.setdefault(r.article_id, []).append(r.label)
         # The archive's own analyses (dated, signed) first, newest first; then the rest.
         citing = [r for r in self._rows() if r.id in by_article]
         citing.sort(key=lambda r: (bool(r.published), bool(r.authors), r.published or "", r.title))
         articles = [self.library.article(r.id) for r in reversed(citing)]
-        outlets = sorted({str(r["publisher"] or host(str(r["url"])) or "") for r in hits} - {""})
+        outlets = sorted({r.publisher or host(r.url or "") or "" for r in hits} - {""})
         head = f"{len(articles)} article(s) cite {' / '.join(outlets[:3])}"
         head += f"; the first {_MAX_LISTED}:" if len(articles) > _MAX_LISTED else ":"
         statements = [Statement(head)]

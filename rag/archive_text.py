@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.text import MARKER_RE, sentence_spans
-from index.types import Article, Footnote, Paragraph
+from index.types import Article, CitationRow, Footnote, Paragraph
 from rag.citations import host, source_key
 
 TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "phd", "dr.", "prof."}
@@ -117,14 +117,14 @@ def same_person(a: str, b: str) -> bool:
     return bool(wa) and wa == wb
 
 
-def outlet_named(row: dict[str, object], asked: set[str]) -> bool:
-    publisher = str(row.get("publisher") or "")
+def outlet_named(row: CitationRow, asked: set[str]) -> bool:
+    publisher = row.publisher or ""
     names = [re.sub(r"\(.*?\)", " ", publisher), *re.findall(r"\(([^)]+)\)", publisher)]
     for name in names:
         words = [w for w in word_list(name) if w not in {"the", "of", "and", "news"}]
         if len(words) and (len(words) > 1 or len(words[0]) >= 3) and set(words) <= asked:
             return True
-    web = host(str(row.get("url") or "")) or ""
+    web = host(row.url or "") or ""
     label = web.split(".")[0] if web else ""
     if web and re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", publisher.lower()):
         label = publisher.lower().split(".")[0]

@@ -29,13 +29,14 @@ from rag.citations import (
 )
 from rag.followup import carry_over
 from rag.intent import Intent, classify
-from rag.retrieval import Plan, Retriever
+from rag.retrieval import Retriever
 from rag.settings import RagSettings
 from rag.types import (
     Answer,
     AnswerSentence,
     Evidence,
     Filters,
+    Plan,
     SeeAlso,
     Turn,
     check_k,

@@ -36,15 +36,15 @@ from index.library import Library
 from index.sentences import chunk_sentences, sentence_embed_text
 from index.text import strip_markers
 from index.types import Article, Paragraph
-from rag import answer_type
+from rag import answer_type, overlap
+from rag.settings import FEATURES
 from rag.types import Evidence
 
 if TYPE_CHECKING:
-    from rag.retrieval import Plan
+    from rag.types import Plan
 
 # Fitted on the dev half (python -m eval.fit, a conditional logit: per question, the gold
 # sentence against its rivals); intercept, then one weight per feature of FEATURES.
-FEATURES = ("sim", "cover", "focus", "typed", "rank", "length", "wh")
 WEIGHTS: tuple[float, ...] = (-22.661, 14.794, -3.344, 9.179, 7.309, 4.076, -3.086, 17.106)
 # The same, fitted on the dev halves of the Turkish and Russian sets (questions over English
 # articles), with `sim` from the multilingual embedder (python -m eval.fit --crosslingual).
@@ -137,9 +137,7 @@ def score(
     q = list(dict.fromkeys(analyze(question, language) + (extra_terms or [])))
     if not cands:
         return []
-    n = len(cands)
-    idf = {t: math.log(1 + (n + 1) / (sum(t in c.tokens for c in cands) + 0.5)) for t in q}
-    total = sum(idf.values()) or 1.0
+    idf = overlap.idf(q, [c.tokens for c in cands])
     kind = answer_type.wants(question, language)
     vecs = np.asarray(embed([c.embed_text for c in cands]), dtype=np.float32)
     sims = vecs @ np.asarray(qvec, dtype=np.float32)
@@ -156,10 +154,8 @@ def score(
         focus = [t for t in q if t not in title]
         c.features = {
             "sim": float(sim),
-            "cover": sum(idf[t] for t in q if t in c.tokens) / total,
-            "focus": (
-                sum(idf[t] for t in focus if t in c.tokens) / (sum(idf[t] for t in focus) or 1.0)
-            ),
+            "cover": overlap.coverage(q, c.tokens, idf),
+            "focus": overlap.coverage(focus, c.tokens, idf),
             "typed": float(
                 kind is not None and answer_type.answer_span(question, c.text, kind) is not None
             ),

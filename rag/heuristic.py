@@ -18,6 +18,7 @@ from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel, Field
 
 from index.text import STOPWORDS, split_sentences, strip_markers, tokenize
+from rag import overlap
 from rag.verdict import (
     DEFAULT_THRESHOLD,
     Checker,
@@ -284,12 +285,12 @@ class HeuristicChecker(Checker):
             for t in s.tokens:
                 df[t] = df.get(t, 0) + 1
         # Rare words carry the claim: idf over the evidence sentences at hand.
+        # Unsmoothed: a word every evidence sentence has weighs almost nothing here.
         idf = {t: math.log((len(sentences) + 1) / (df.get(t, 0) + 0.5)) for t in tokens}
-        total = sum(idf[t] for t in tokens) or 1.0
 
         def coverage(*members: int) -> float:
             have = set().union(*(sentences[k][1].tokens for k in members))
-            return sum(idf[t] for t in tokens if t in have) / total
+            return overlap.coverage(tokens, have, idf)
 
         ranked = sorted(range(len(sentences)), key=lambda k: (-coverage(k), k))
         top = sorted(ranked[: self.weights.top_k])

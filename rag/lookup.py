@@ -103,23 +103,23 @@ def sources(
 ) -> list[dict[str, Any]]:
     """Every footnoted source (by URL, else by title) with the paragraphs that cite it."""
     grouped: dict[str, dict[str, Any]] = {}
-    for row in library.manifest.citations(url=url, publisher=publisher):
-        key = str(row["url"] or f"{row['title']}|{row['publisher']}")
+    for row in library.citations(url=url, publisher=publisher):
+        key = str(row.url or f"{row.title}|{row.publisher}")
         entry = grouped.setdefault(
             key,
             {
-                "url": row["url"],
-                "title": row["title"],
-                "publisher": row["publisher"],
+                "url": row.url,
+                "title": row.title,
+                "publisher": row.publisher,
                 "cited_by": [],
             },
         )
         entry["cited_by"].append(
             {
-                "article_id": row["article_id"],
-                "title": row["article_title"],
-                "paragraph": row["paragraph"],
-                "label": row["label"],
+                "article_id": row.article_id,
+                "title": row.article_title,
+                "paragraph": row.paragraph,
+                "label": row.label,
             }
         )
     return sorted(grouped.values(), key=lambda e: (-len(e["cited_by"]), str(e["url"])))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -21,23 +21,16 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from index.errors import NotFoundError
 from index.lang import analyze, detect
 from index.library import Library
-from index.types import Chunk
+from index.types import Chunk, Hit, Scope
+from rag import overlap
 from rag.settings import RetrievalSettings
-from rag.types import Evidence, Filters
+from rag.types import Evidence, Filters, Plan
 
 # Rerank weights: chosen by hand, not fitted; the sample eval set and the FreshWiki claim set
 # (README, Measured figures) are what a change to them must not regress.
 W_DENSE, W_BM25, W_COVER, W_TITLE, W_NOTES = 0.45, 0.15, 0.30, 0.05, 0.05
-
-
-def _weighted_coverage(
-    query: list[str], text: set[str] | frozenset[str], idf: dict[str, float]
-) -> float:
-    total = sum(idf[t] for t in query)
-    return sum(idf[t] for t in query if t in text) / total if total else 0.0
 
 
 @lru_cache(maxsize=4096)
@@ -46,21 +39,17 @@ def _token_set(text: str, language: str | None = None) -> frozenset[str]:
     return frozenset(analyze(text, language))
 
 
-def _and(a: dict[str, Any] | None, b: dict[str, Any]) -> dict[str, Any]:
-    return {"$and": [a, b]} if a else b
-
-
 # Languages read by the English model and tokenizer ('' : not detected, mostly short English).
 _ENGLISH = ("en", "")
 
 
-@dataclass(frozen=True)
-class Plan:
-    """How one question is searched."""
-
-    language: str  # the question's
-    english: bool  # the English model's leg runs
-    crosslingual: bool  # the multilingual leg runs, and its cosines replace the English ones
+def _fuse(legs: list[list[Hit]], rrf_k: int) -> dict[str, float]:
+    """Reciprocal rank fusion of the legs' rankings."""
+    rrf: dict[str, float] = defaultdict(float)
+    for ranked in legs:
+        for rank, hit in enumerate(ranked):
+            rrf[hit.chunk_id] += 1.0 / (rrf_k + rank + 1)
+    return rrf
 
 
 def _note_tokens(chunk: Chunk, sources: dict[tuple[str, str], tuple[str, ...]]) -> frozenset[str]:
@@ -85,29 +74,22 @@ class Retriever:
         self.last_plan: Plan | None = None
         self._langs: tuple[int, set[str]] | None = None
 
-    def _allowed(self, filters: Filters) -> tuple[dict[str, Any] | None, set[str] | None]:
+    def _scope(self, filters: Filters) -> Scope | None:
         if not filters.active:
-            return None, None
-        missing = [a for a in filters.article_ids if self.library.manifest.article_hash(a) is None]
-        if missing:
-            raise NotFoundError(
-                f"no article '{missing[0]}' in this archive; `ibid articles` lists the ids"
-            )
-        articles = self.library.manifest.matching_articles(
+            return None
+        return self.library.scope(
             author=filters.author,
             since=filters.since,
             until=filters.until,
             language=filters.language,
-            ids=filters.article_ids or None,
+            article_ids=filters.article_ids,
         )
-        chunk_ids = self.library.manifest.chunk_ids_of(articles)
-        return {"article_id": {"$in": articles or ["\0none"]}}, chunk_ids
 
     def _languages(self) -> set[str]:
-        """The languages of the archive's articles ('' for unknown), per manifest generation."""
-        generation = self.library.manifest.generation()
+        """The languages of the archive's articles ('' for unknown), per archive generation."""
+        generation = self.library.generation()
         if self._langs is None or self._langs[0] != generation:
-            self._langs = (generation, set(self.library.manifest.languages()))
+            self._langs = (generation, self.library.languages())
         return self._langs[1]
 
     def plan(self, query: str, language: str | None = None) -> Plan:
@@ -141,12 +123,12 @@ class Retriever:
         plan = plan or self.plan(query)
         self.last_plan = plan
         t0 = time.perf_counter()
-        where, allowed = self._allowed(filters)
-        if allowed is not None and not allowed:
+        scope = self._scope(filters)
+        if scope is not None and scope.empty:
             return []
-        legs: list[list[tuple[str, float]]] = []
-        dense_en: list[tuple[str, float]] = []
-        dense_xl: list[tuple[str, float]] = []
+        legs: list[list[Hit]] = []
+        dense_en: list[Hit] = []
+        dense_xl: list[Hit] = []
         qvec: np.ndarray | None = None
         xvec: np.ndarray | None = None
         embed_s = 0.0
@@ -155,7 +137,7 @@ class Retriever:
                 query_vector = self.library.embeddings.embed_query(query)
             qvec = np.asarray(query_vector, dtype=np.float32)
             embed_s = time.perf_counter() - t0
-            dense_en = self.library.vectors.search(qvec.tolist(), s.candidates, where)
+            dense_en = self.library.dense_search(qvec.tolist(), s.candidates, scope)
             legs.append(dense_en)
         # Opened only for a question that reads across languages: English stays as it was.
         xl = self.library.crosslingual if plan.crosslingual else None
@@ -164,22 +146,17 @@ class Retriever:
             xvec = np.asarray(xl.query_vector(query), dtype=np.float32)
             embed_s += time.perf_counter() - te
             # An English question reads English chunks through the English model.
-            xwhere = _and(where, {"language": {"$nin": list(_ENGLISH)}}) if plan.english else where
-            dense_xl = xl.search(xvec.tolist(), s.candidates, xwhere)
+            xscope = replace(scope or Scope(), skip_languages=_ENGLISH) if plan.english else scope
+            dense_xl = xl.search(xvec.tolist(), s.candidates, xscope)
             legs.append(dense_xl)
         t1 = time.perf_counter()
         keyword_query = query + (" " + " ".join(extra_terms) if extra_terms else "")
         if english_query and not plan.english:
-            legs.append(self.library.keyword().search(english_query, s.candidates, allowed))
-        legs.append(
-            self.library.keyword().search(keyword_query, s.candidates, allowed, plan.language)
-        )
+            legs.append(self.library.keyword_search(english_query, s.candidates, scope))
+        legs.append(self.library.keyword_search(keyword_query, s.candidates, scope, plan.language))
         t2 = time.perf_counter()
 
-        rrf: dict[str, float] = defaultdict(float)
-        for ranked in legs:
-            for rank, (cid, _) in enumerate(ranked):
-                rrf[cid] += 1.0 / (s.rrf_k + rank + 1)
+        rrf = _fuse(legs, s.rrf_k)
         pool = sorted(rrf, key=lambda c: -rrf[c])[: 2 * s.candidates]
         chunks = self.library.chunks(pool)
         pool = [c for c in pool if c in chunks]
@@ -209,8 +186,8 @@ class Retriever:
         chunks: list[Chunk],
         qvec: np.ndarray | None,
         xvec: np.ndarray | None,
-        dense_en: list[tuple[str, float]],
-        dense_xl: list[tuple[str, float]],
+        dense_en: list[Hit],
+        dense_xl: list[Hit],
     ) -> dict[str, float]:
         """Each chunk's cosine with the question, by the model that reads both: the English
         one for an English question and chunk, the multilingual one otherwise. Chunks found
@@ -226,7 +203,7 @@ class Retriever:
             found = dict(dense_en)
             cosine.update((cid, found[cid]) for cid in english if cid in found)
             missing = [cid for cid in english if cid not in found]
-            cosine.update(self.library.vectors.cosines(qvec.tolist(), missing))
+            cosine.update(self.library.dense_cosines(qvec.tolist(), missing))
         xl = self.library.crosslingual if other and xvec is not None else None
         if xl is not None and xvec is not None:
             found = dict(dense_xl)
@@ -248,17 +225,15 @@ class Retriever:
             return []
         q = list(dict.fromkeys(analyze(query, plan.language)))
         token_sets = [set(analyze(c.embed_text, c.language)) for c in chunks]
-        df = {t: sum(t in ts for ts in token_sets) for t in q}
-        n = len(chunks)
-        idf = {t: math.log(1 + (n + 1) / (df[t] + 0.5)) for t in q}
+        idf = overlap.idf(q, token_sets)
         top_bm25 = max(bm25.values(), default=0.0) or 1.0
         cross = self._cross_scores(query, chunks) if self._cross is not None else None
-        sources = self.library.manifest.note_sources({c.article_id for c in chunks if c.footnotes})
+        sources = self.library.note_sources({c.article_id for c in chunks if c.footnotes})
         out: list[Evidence] = []
         for i, (chunk, tokens) in enumerate(zip(chunks, token_sets, strict=True)):
-            cover = _weighted_coverage(q, tokens, idf)
-            title = _weighted_coverage(q, _token_set(chunk.title, chunk.language), idf)
-            notes = _weighted_coverage(q, _note_tokens(chunk, sources), idf)
+            cover = overlap.coverage(q, tokens, idf)
+            title = overlap.coverage(q, _token_set(chunk.title, chunk.language), idf)
+            notes = overlap.coverage(q, _note_tokens(chunk, sources), idf)
             dense = cosine.get(chunk.id, 0.0)
             score = (
                 W_DENSE * dense

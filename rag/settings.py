@@ -6,6 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, model_validator
 
+# The extractive answerer's sentence features (rag.extractive): the keys its fitted weights,
+# and answer.sentence_weights, are given by.
+FEATURES = ("sim", "cover", "focus", "typed", "rank", "length", "wh")
+
 
 class RetrievalSettings(BaseModel):
     k: int = Field(default=6, description="Evidence chunks handed to the answerer.")
@@ -112,14 +116,12 @@ class AnswerSettings(BaseModel):
     sentence_weights: dict[str, float] | None = Field(
         default=None,
         description="Override the fitted sentence-scoring weights (keys: intercept and the "
-        "features of rag.extractive.FEATURES); unset means the weights fitted on dev.",
+        "features of rag.settings.FEATURES); unset means the weights fitted on dev.",
     )
 
     @model_validator(mode="after")
     def _check(self) -> AnswerSettings:
         if self.sentence_weights is not None:
-            from rag.extractive import FEATURES
-
             unknown = set(self.sentence_weights) - {"intercept", *FEATURES}
             if unknown:
                 raise ValueError(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
@@ -59,6 +60,15 @@ def iso_day(value: str | None, name: str, *, last: bool = False) -> str | None:
         raise InputError(
             f"{name} must be a date like 2025-07-01 (or 2025-07, or 2025), got '{value}'"
         ) from None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one question is searched (rag.retrieval.Retriever.plan)."""
+
+    language: str  # the question's
+    english: bool  # the English model's leg runs
+    crosslingual: bool  # the multilingual leg runs, and its cosines replace the English ones
 
 
 class Evidence(BaseModel):

@@ -11,7 +11,7 @@ import pytest
 
 from eval import metrics as m
 from eval.runner import gate
-from eval.sets import load_set
+from eval.evalset import load_set
 from index.errors import EvalSetError
 from tests.conftest import FRESHWIKI, ROOT, run_cli
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.sets import load_set
+from eval.evalset import load_set
 from rag import answer_type
 from tests.conftest import ROOT, VECTOR_CACHE, run_cli
 

@@ -518,6 +518,7 @@ def test_launch_with_login_refuses_anonymous_clients(library: Library, chain: An
 def test_eval_tab_runs_a_set_and_gates_against_a_baseline(
     chain: AnswerChain, tmp_path: Path
 ) -> None:
+    from eval.settings import EvalSettings
     from ui.web_eval import EvalTab
 
     sets = tmp_path / "eval" / "sets"
@@ -531,7 +532,7 @@ def test_eval_tab_runs_a_set_and_gates_against_a_baseline(
     (sets / "mini.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     (baselines / "good.json").write_text(json.dumps({"metrics": {"answer_correctness": 1.0}}))
     (baselines / "too-good.json").write_text(json.dumps({"metrics": {"refusal_recall": 2.0}}))
-    tab = EvalTab(chain, root=tmp_path)
+    tab = EvalTab(chain, EvalSettings(sets_dir=sets, baselines_dir=baselines))
     assert tab.set_choices() == ["mini.jsonl"]
     assert tab.baseline_choices() == ["(no baseline)", "good.json", "too-good.json"]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -89,10 +88,10 @@ def run_cmd(
     as_json: bool,
 ) -> None:
     """Run an eval set and write reports; exit 1 when a gated metric regressed."""
+    from eval.evalset import load_set
+    from eval.orchestrate import evaluate
+    from eval.orchestrate import save_baseline as write_baseline
     from eval.report import write_reports
-    from eval.runner import gate, run_set
-    from eval.sets import load_set
-    from index.errors import ConfigError
     from rag.chain import AnswerChain
 
     evalset = load_set(set_path)
@@ -102,44 +101,18 @@ def run_cmd(
     if k is not None:
         settings.rag.retrieval.k = k
         settings.rag.retrieval.candidates = max(settings.rag.retrieval.candidates, k)
-    library = app.library()
-    to_ingest = [*evalset.corpus, *ingest_paths]
-    if to_ingest:
-        ingested = library.ingest(to_ingest)
-        if ingested.failed:
-            raise ConfigError(f"eval corpus failed to ingest: {ingested.failed}")
-    chain = AnswerChain(library, settings.rag)
-    report = run_set(evalset, chain, mode=mode, progress=not as_json)
-    tolerances = {**evalset.tolerances, **_parse_tolerances(tolerance)}
-    if baseline is not None:
-        if not baseline.is_file():
-            raise ConfigError(f"baseline {baseline} does not exist; create it with --save-baseline")
-        try:
-            data = json.loads(baseline.read_text(encoding="utf-8"))
-            metrics = data["metrics"]
-        except (ValueError, KeyError, TypeError):
-            raise ConfigError(
-                f"baseline {baseline} is not a baseline file (JSON with 'metrics'); "
-                "make one with --save-baseline"
-            ) from None
-        report.gate = gate(report.metrics, metrics, tolerances)
-        report.baseline = str(baseline)
+    report = evaluate(
+        AnswerChain(app.library(), settings.rag),
+        evalset,
+        ingest=ingest_paths,
+        baseline=baseline,
+        tolerances=_parse_tolerances(tolerance),
+        mode=mode,
+        progress=not as_json,
+    )
     paths = write_reports(report, report_dir)
     if save_baseline is not None:
-        save_baseline.parent.mkdir(parents=True, exist_ok=True)
-        save_baseline.write_text(
-            json.dumps(
-                {
-                    "set": str(set_path),
-                    "created": report.created,
-                    "mode": report.mode,
-                    "k": report.k,
-                    "metrics": report.metrics,
-                },
-                indent=2,
-            )
-            + "\n"
-        )
+        write_baseline(report, save_baseline)
     failed = [g for g in report.gate if g["failed"]]
     if as_json:
         _emit(
@@ -175,7 +148,7 @@ def run_cmd(
 def build_claims_cmd(app: Any, corpus: Path, out: Path, limit: int | None, seed: int) -> None:
     """Turn articles whose sentences carry markers (FreshWiki JSON/text) into claim cases."""
     from eval.claims import build_claims
-    from eval.sets import EvalCase, write_set
+    from eval.evalset import EvalCase, write_set
 
     claims = build_claims(corpus, limit=limit, seed=seed)
     cases = [

@@ -17,6 +17,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from eval.settings import EvalSettings
 from index.errors import ConfigError
 from index.settings import IndexSettings
 from rag.settings import RagSettings
@@ -60,6 +61,7 @@ class Settings(BaseSettings):
     index: IndexSettings = Field(default_factory=IndexSettings)
     rag: RagSettings = Field(default_factory=RagSettings)
     ui: UISettings = Field(default_factory=UISettings)
+    eval: EvalSettings = Field(default_factory=EvalSettings)
 
     @model_validator(mode="after")
     def _apply_shortcuts(self) -> Settings:

@@ -6,7 +6,6 @@ uploaded set), never from free-form server paths.
 
 from __future__ import annotations
 
-import json
 import logging
 import tempfile
 from pathlib import Path
@@ -14,9 +13,10 @@ from typing import Any
 
 import gradio as gr
 
+from eval.orchestrate import evaluate
 from eval.report import write_reports
-from eval.runner import RunReport, gate, run_set
-from eval.sets import load_set
+from eval.runner import RunReport
+from eval.settings import EvalSettings
 from index.errors import IbidError
 from rag.chain import AnswerChain
 
@@ -62,20 +62,15 @@ def case_rows(report: RunReport) -> list[list[str]]:
 
 
 class EvalTab:
-    def __init__(self, chain: AnswerChain, root: Path | None = None) -> None:
+    def __init__(self, chain: AnswerChain, settings: EvalSettings | None = None) -> None:
         self.chain = chain
-        root = root or Path.cwd()
-        self.sets_dir = root / "eval" / "sets"
-        self.baselines_dir = root / "eval" / "baselines"
+        self.settings = settings or EvalSettings()
 
     def set_choices(self) -> list[str]:
-        return (
-            sorted(p.name for p in self.sets_dir.glob("*.jsonl")) if self.sets_dir.is_dir() else []
-        )
+        return self.settings.set_names()
 
     def baseline_choices(self) -> list[str]:
-        found = sorted(p.name for p in self.baselines_dir.glob("*.json"))
-        return [NO_BASELINE, *found] if self.baselines_dir.is_dir() else [NO_BASELINE]
+        return [NO_BASELINE, *self.settings.baseline_names()]
 
     def run(
         self,
@@ -90,19 +85,17 @@ class EvalTab:
             if uploaded:
                 path = Path(uploaded)
             elif set_name and set_name in self.set_choices():
-                path = self.sets_dir / set_name
+                path = self.settings.sets_dir / set_name
             else:
                 return "Pick an eval set or upload one.", [], [], None
-            evalset = load_set(path)
-            if ingest_corpus and evalset.corpus:
-                ingested = self.chain.library.ingest(evalset.corpus)
-                if ingested.failed:
-                    return f"The set's corpus failed to ingest: {ingested.failed}", [], [], None
-            report = run_set(evalset, self.chain, mode=mode or None)
-            if baseline_name and baseline_name in self.baseline_choices()[1:]:
-                baseline = json.loads((self.baselines_dir / baseline_name).read_text())
-                report.gate = gate(report.metrics, baseline["metrics"], evalset.tolerances)
-                report.baseline = baseline_name
+            chosen = baseline_name if baseline_name in self.settings.baseline_names() else None
+            report = evaluate(
+                self.chain,
+                path,
+                ingest_corpus=ingest_corpus,
+                baseline=self.settings.baselines_dir / chosen if chosen else None,
+                mode=mode or None,
+            )
         except IbidError as exc:
             return f"**Could not run the set:** {exc}", [], [], None
         except Exception:
@@ -114,9 +107,11 @@ class EvalTab:
             status = f"Ran {len(report.cases)} cases (no baseline to compare with)."
         elif report.failed_gate:
             failed = ", ".join(g["metric"] for g in report.gate if g["failed"])
-            status = f"**Gate FAILED** against {report.baseline}: {failed} regressed."
+            status = f"**Gate FAILED** against {Path(report.baseline).name}: {failed} regressed."
         else:
-            status = f"Gate passed against {report.baseline} ({len(report.cases)} cases)."
+            status = (
+                f"Gate passed against {Path(report.baseline).name} ({len(report.cases)} cases)."
+            )
         return status, metric_rows(report), case_rows(report), str(paths["html"])
 
     def render(self, mode_choices: list[str]) -> dict[str, Any]:

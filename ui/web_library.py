@@ -75,7 +75,7 @@ def _ingest_one(library: Library, src: Path, dest: Path) -> tuple[str, str, str]
         else "no articles"
     )
     entry = library.manifest.file(str(dest.resolve()))
-    ids = ", ".join(entry[1]) if entry else ""
+    ids = ", ".join(entry.article_ids) if entry else ""
     note = f"{len(report.warnings)} parse warning(s)" if report.warnings else ""
     return result, ids, note
 
