@@ -190,7 +190,7 @@ def _analyse(passage: str) -> _Passage:
 
 
 class HeuristicWeights(BaseModel):
-    """Tuned on SummEdits split "evaluation" only (rag/summedits.py)."""
+    """Tuned on SummEdits split "evaluation" only (eval/summedits.py)."""
 
     cosine: float = Field(default=0.9, description="Weight of cosine vs idf-weighted coverage.")
     top_k: int = Field(default=6, description="Evidence sentences preselected lexically.")

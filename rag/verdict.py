@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from index.errors import ConfigError
 
-# Calibrated on SummEdits split "evaluation" only (n=986; `python -m rag.summedits`, MiniLM):
+# Calibrated on SummEdits split "evaluation" only (n=986; `python -m eval.summedits`, MiniLM):
 # best balanced accuracy there (0.657) at 0.3616. Held-out split "test" (n=3,695), 2026-11-25:
 # balanced accuracy 0.641, ROC AUC 0.660, unsupported precision 0.807 / recall 0.514; the full
 # 4,681-item run takes ~2 min on 2 CPU cores. Any failed fact check (factor 0.3) lands below it.

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from eval import metrics as m
-from eval.runner import gate
 from eval.evalset import load_set
+from eval.runner import gate
 from index.errors import EvalSetError
 from tests.conftest import FRESHWIKI, ROOT, run_cli
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from langchain_core.embeddings import Embeddings
 
+from eval.summedits import Item, Scored, calibrate, evaluate, load_summedits, run
 from index.errors import ConfigError
 from rag.models import ScriptedChatModel
-from rag.summedits import Item, Scored, calibrate, evaluate, load_summedits, run
 from rag.verify import (
     DEFAULT_THRESHOLD,
     CrossEncoderChecker,

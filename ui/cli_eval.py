@@ -181,8 +181,8 @@ def build_claims_cmd(app: Any, corpus: Path, out: Path, limit: int | None, seed:
 def checker_cmd(app: Any, data: Path, limit_per_domain: int | None, as_json: bool) -> None:
     """Balanced accuracy of the faithfulness checker on SummEdits (tuned on 'evaluation',
     reported on the held-out 'test' split)."""
+    from eval.summedits import run
     from index.embed import load_embedder
-    from rag.summedits import run
 
     settings = app.settings()
     embeddings = load_embedder(settings.index.embedding, settings.home / "cache")

@@ -3,8 +3,8 @@
 Each item is a document and a summary; label 1 = consistent. Thresholds and weights are tuned on
 split "evaluation" only; split "test" is held out for the reported figures.
 
-    python -m rag.summedits --limit-per-domain 40     # quick
-    python -m rag.summedits                           # every item, writes benchmarks/results/
+    python -m eval.summedits --limit-per-domain 40     # quick
+    python -m eval.summedits                           # every item, writes benchmarks/results/
 """
 
 from __future__ import annotations
