@@ -81,15 +81,15 @@ def fit_threshold(chain: AnswerChain, cases: list[EvalCase], max_false: float) -
     pos: list[float] = []
     neg: list[float] = []
     blocked_pos = blocked_neg = 0
+    no_floor = chain.settings.answer.model_copy(
+        update={"min_sentence_score": 0.0, "crosslingual_min_sentence_score": 0.0}
+    )
     for case in cases:
         ranked = _ranked(chain, case)
-        if not ranked:
+        plan = chain.retriever.last_plan
+        if not ranked or plan is None:
             (pos if case.answerable else neg).append(-1.0)
             continue
-        plan = chain.retriever.plan(case.question)
-        no_floor = chain.settings.answer.model_copy(
-            update={"min_sentence_score": 0.0, "crosslingual_min_sentence_score": 0.0}
-        )
         decision = answerability.decide_for(case.question, ranked[0], plan, no_floor)
         if not decision.answer:
             blocked_pos += case.answerable

@@ -45,6 +45,12 @@ class CrossLingualIndex:
     def delete(self, ids: Sequence[str]) -> None:
         self.store.delete(ids)
 
+    def count(self) -> int:
+        return self.store.count()
+
+    def all_ids(self) -> list[str]:
+        return self.store.all_ids()
+
     def search(self, vector: Sequence[float], k: int, scope: Scope | None = None) -> list[Hit]:
         return self.store.search(vector, k, scope)
 

@@ -83,6 +83,12 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFC", w).lower() for w in words)
 
 
+@lru_cache(maxsize=16)
+def _all_stopwords(lang: str) -> frozenset[str]:
+    """`lang`'s stop words and Ibid's English ones (names and acronyms mix in)."""
+    return stopwords(lang) | STOPWORDS
+
+
 def _folded(text: str, lang: str) -> str:
     text = unicodedata.normalize("NFC", strip_markers(text))
     if lang == "tr":
@@ -102,7 +108,7 @@ def analyze(text: str, lang: str | None) -> list[str]:
     of them as they are."""
     if not lang or lang == "en" or lang not in _SNOWBALL:
         return tokenize(text)
-    stop = stopwords(lang) | STOPWORDS
+    stop = _all_stopwords(lang)
     stem = _stemmer(lang)
     out: list[str] = []
     for raw in _TOKEN_RE.findall(_folded(text, lang)):

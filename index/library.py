@@ -56,6 +56,7 @@ class Library:
         self._keyword: KeywordIndex | None = None
         self._keyword_lock = threading.Lock()
         self._versions: tuple[int, dict[str, list[Version]]] | None = None
+        self._langs: tuple[int, set[str]] | None = None
 
     @property
     def model(self) -> str:
@@ -201,8 +202,12 @@ class Library:
         return self.manifest.generation()
 
     def languages(self) -> set[str]:
-        """The languages of the archive's articles ('' for unknown)."""
-        return set(self.manifest.languages())
+        """The languages of the archive's articles ('' for unknown), read once per generation:
+        every question's plan asks."""
+        generation = self.manifest.generation()
+        if self._langs is None or self._langs[0] != generation:
+            self._langs = (generation, set(self.manifest.languages()))
+        return self._langs[1]
 
     def scope(
         self,

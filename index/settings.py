@@ -43,8 +43,8 @@ class EmbeddingSettings(BaseModel):
         "(~/.cache/ibid/models). Shared by every archive on the machine: a graph is derived "
         "from the installed weights, not from an archive.",
     )
-    # Measured on FreshWiki passages, 2 cores (texts sorted by length first): ONNX Runtime
-    # 71 chunks/s at 32, 96 at 16, 102 at 8; small batches keep a layer's activations in cache.
+    # Measured on 600 FreshWiki chunks, 2 cores, texts sorted by length first (2026-12-06): ONNX
+    # Runtime 65 chunks/s at 32, 71 at 16, 74 at 8; small batches keep activations in cache.
     batch_size: int | None = Field(
         default=None,
         description="Texts per forward pass; unset means the backend's measured best: 8 for "

@@ -296,7 +296,7 @@ def reconcile(lib: Library) -> int:
         lib.vectors.upsert(chunks, vectors, lib.settings.chroma.batch_size)
     fixed = len(extra) + len(missing)
     if (xl := lib.crosslingual) is not None:
-        have_xl = set(xl.store.all_ids())
+        have_xl = set(xl.all_ids())
         xl.delete(sorted(have_xl - wanted))
         absent = lib.manifest.chunks(sorted(wanted - have_xl))
         xl.add(list(absent.values()))
@@ -342,7 +342,7 @@ def ingest(
             if (
                 was_dirty
                 or lib.vectors.count() != n_chunks
-                or (xl is not None and xl.store.count() != n_chunks)
+                or (xl is not None and xl.count() != n_chunks)
             ):
                 reconcile(lib)
             lib.keyword()

@@ -121,8 +121,8 @@ _CYRILLIC_RE = re.compile("[а-яёА-ЯЁ]")
 def script_language(text: str) -> str | None:
     """'ru' for Cyrillic text, 'tr' for text with Turkish letters, else None: enough to pick
     sentence rules without a language model."""
-    letters = sum(c.isalpha() for c in text[:2000]) or 1
     sample = text[:2000]
+    letters = sum(c.isalpha() for c in sample) or 1
     if len(_CYRILLIC_RE.findall(sample)) > 0.3 * letters:
         return "ru"
     if len(_TURKISH_LETTERS_RE.findall(sample)) >= max(3, 0.01 * letters):

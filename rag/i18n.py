@@ -7,6 +7,8 @@ follow the question; a language without a table here gets English.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "refusal": "The archive does not cover this question, so Ibid will not guess. "
@@ -70,13 +72,30 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
 }
 LANGUAGES = tuple(_TEXTS)
-# Each language's name in itself, for lists of an article's versions.
-_NATIVE_NAMES = {"en": "English", "tr": "Türkçe", "ru": "Русский", "de": "Deutsch",
-                 "fr": "Français", "es": "Español", "ar": "العربية"}  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _name(code: str, in_language: str | None) -> str | None:
+    """The CLDR name (Babel) of language `code`, written in `in_language` (None: in itself)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(in_language or code).languages.get(code)
+    except (UnknownLocaleError, ValueError):
+        return None
+    return name[:1].upper() + name[1:] if name else None  # "русский" heads a list: "Русский"
 
 
 def native_name(code: str | None) -> str:
-    return _NATIVE_NAMES.get(code or "", code or "?")
+    """The language's name in itself ("Türkçe", "Русский"), for lists of an article's versions."""
+    if not code:
+        return "?"
+    return _name(code, None) or code
+
+
+def english_name(code: str) -> str:
+    """The language's English name ("Turkish"), for instructions to a chat model."""
+    return _name(code, "en") or code
 
 
 def text(key: str, language: str | None, **values: str) -> str:

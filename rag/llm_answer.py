@@ -9,6 +9,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from index.text import split_sentences, strip_markers
+from rag import i18n
 from rag.citations import describe_ref
 from rag.types import Evidence, SourceRef, Turn
 
@@ -66,9 +67,6 @@ and dates; reply with the translation only.
 Question: {question}
 English:"""
 
-LANGUAGE_NAMES = {"tr": "Turkish", "ru": "Russian", "de": "German", "fr": "French",
-                  "es": "Spanish", "ar": "Arabic", "zh": "Chinese"}  # fmt: skip
-
 
 def messages(
     question: str,
@@ -78,7 +76,7 @@ def messages(
 ) -> list[SystemMessage | HumanMessage]:
     system = SYSTEM
     if language and language != "en":
-        name = LANGUAGE_NAMES.get(language, language)
+        name = i18n.english_name(language)
         system += (
             f"- Write the answer in {name}, the question's language, whatever the evidence's "
             "language; keep names and titles of sources as the evidence spells them.\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -52,6 +53,18 @@ def _fuse(legs: list[list[Hit]], rrf_k: int) -> dict[str, float]:
     return rrf
 
 
+def _known_or_stored(
+    ids: list[str],
+    found: list[Hit],
+    vector: np.ndarray,
+    stored: Callable[[Sequence[float], Sequence[str]], dict[str, float]],
+) -> dict[str, float]:
+    """Each id's cosine: from its leg's hits when that leg found it, else from its stored vector."""
+    known = dict(found)
+    out = {cid: known[cid] for cid in ids if cid in known}
+    return out | stored(vector.tolist(), [cid for cid in ids if cid not in known])
+
+
 def _note_tokens(chunk: Chunk, sources: dict[tuple[str, str], tuple[str, ...]]) -> frozenset[str]:
     """Words of the titles and publishers of the sources the chunk's footnotes cite."""
     words: frozenset[str] = frozenset()
@@ -72,7 +85,6 @@ class Retriever:
             self._cross = load_cross_encoder(self.settings.cross_encoder)
         self.timings_ms: dict[str, float] = {}
         self.last_plan: Plan | None = None
-        self._langs: tuple[int, set[str]] | None = None
 
     def _scope(self, filters: Filters) -> Scope | None:
         if not filters.active:
@@ -85,18 +97,11 @@ class Retriever:
             article_ids=filters.article_ids,
         )
 
-    def _languages(self) -> set[str]:
-        """The languages of the archive's articles ('' for unknown), per archive generation."""
-        generation = self.library.generation()
-        if self._langs is None or self._langs[0] != generation:
-            self._langs = (generation, self.library.languages())
-        return self._langs[1]
-
     def plan(self, query: str, language: str | None = None) -> Plan:
         """Which legs answer `query`: the English model when question and articles are
         English, the multilingual leg when either is not (and it is on)."""
         qlang = language or detect(query)
-        foreign = any(lang not in _ENGLISH for lang in self._languages())
+        foreign = any(lang not in _ENGLISH for lang in self.library.languages())
         enabled = self.library.settings.crosslingual.enabled
         xl = enabled and (qlang not in _ENGLISH or foreign)
         return Plan(language=qlang, english=qlang in _ENGLISH or not xl, crosslingual=xl)
@@ -197,18 +202,14 @@ class Retriever:
             for c in chunks
             if plan.english and ((c.language or "") in _ENGLISH or not plan.crosslingual)
         ]
-        other = [c.id for c in chunks if c.id not in set(english)]
+        taken = set(english)
+        other = [c.id for c in chunks if c.id not in taken]
         cosine: dict[str, float] = {}
         if english and qvec is not None:
-            found = dict(dense_en)
-            cosine.update((cid, found[cid]) for cid in english if cid in found)
-            missing = [cid for cid in english if cid not in found]
-            cosine.update(self.library.dense_cosines(qvec.tolist(), missing))
+            cosine |= _known_or_stored(english, dense_en, qvec, self.library.dense_cosines)
         xl = self.library.crosslingual if other and xvec is not None else None
         if xl is not None and xvec is not None:
-            found = dict(dense_xl)
-            cosine.update((cid, found[cid]) for cid in other if cid in found)
-            cosine.update(xl.cosines(xvec.tolist(), [cid for cid in other if cid not in found]))
+            cosine |= _known_or_stored(other, dense_xl, xvec, xl.cosines)
         return cosine
 
     def _rerank(
