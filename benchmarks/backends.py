@@ -1,4 +1,4 @@
-"""The embedder's backends side by side, in one run: torch, ONNX fp32 and ONNX int8.
+"""The embedder's backends side by side, in one run: torch, ONNX fp32, int8 and int8-ffn.
 
 For each backend:
 - ingest throughput on FreshWiki (100 articles) with the vector cache off, best of `--rounds`,
@@ -42,7 +42,7 @@ from benchmarks.common import (
 from index.library import Library
 from index.settings import CrossLingualSettings, EmbeddingSettings, IndexSettings
 
-BACKENDS = [("torch", "fp32"), ("onnx", "fp32"), ("onnx", "int8")]
+BACKENDS = [("torch", "fp32"), ("onnx", "fp32"), ("onnx", "int8"), ("onnx", "int8-ffn")]
 OUT = WORK / "backends"
 MODELS = OUT / "models"
 QUESTIONS = ROOT / "eval" / "sets" / "questions.jsonl"

