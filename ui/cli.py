@@ -1,4 +1,5 @@
-"""The `ibid` command: a thin layer over the library. Errors become messages only here."""
+"""The `ibid` command: a thin layer over the library. Errors become messages only here, in the
+words of ui.errors."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ class _Group(click.Group):
 
 
 def _command(ctx: click.Context) -> str:
+    """The command that failed, as an internal error's message names it: `ibid ask`."""
     return f"`{' '.join(filter(None, ('ibid', ctx.invoked_subcommand)))}`"
 
 
@@ -167,14 +169,8 @@ def ask(
     _bib_check(fmt, as_json)
     from ui.render import answer_text
 
-    answer = app.chain().invoke(
-        {
-            "question": question,
-            "k": k,
-            "mode": mode,
-            "filters": filters,
-        }
-    )
+    request = {"question": question, "k": k, "mode": mode, "filters": filters}
+    answer = app.chain().invoke(request)
     if fmt:
         from rag.bibliography import entries_from_answer
 
