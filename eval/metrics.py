@@ -35,8 +35,12 @@ Definitions (also in the README):
 from __future__ import annotations
 
 from statistics import mean
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
+
+if TYPE_CHECKING:
+    from rag.types import Passage
 
 GATED = (
     "retrieval_recall@k",
@@ -75,6 +79,28 @@ class SentenceJudgement(BaseModel):
     without: list[bool] = Field(default_factory=list)
 
 
+class ClaimPassage(BaseModel):
+    """What a claim case keeps of a `rag.lookup.cite` passage (report.json's passages)."""
+
+    article_id: str = ""
+    paragraph: int = 0
+    quote: str = ""
+    support: float = 0.0
+    verdict: str = ""
+    urls: list[str] = Field(default_factory=list, description="The URLs of the quote's notes.")
+
+    @classmethod
+    def of(cls, p: Passage) -> ClaimPassage:
+        return cls(
+            article_id=p.article_id,
+            paragraph=p.paragraph,
+            quote=p.quote,
+            support=p.support,
+            verdict=p.verdict,
+            urls=[f.url for f in p.footnotes if f.url],
+        )
+
+
 class CaseResult(BaseModel):
     id: str
     kind: str = "question"
@@ -99,7 +125,7 @@ class CaseResult(BaseModel):
     quotes: list[tuple[str, int, str]] = Field(
         default_factory=list, description="(article_id, paragraph, quote) of each citation."
     )
-    passages: list[dict[str, object]] = Field(default_factory=list)
+    passages: list[ClaimPassage] = Field(default_factory=list)
     latency_ms: float = 0.0
     error: str | None = None
 
@@ -234,17 +260,15 @@ def refusal(cases: list[CaseResult]) -> tuple[float | None, float | None]:
 def claim_hits(cases: list[CaseResult]) -> dict[str, float | None]:
     claims = [c for c in cases if c.kind == "claim"]
 
-    def has_source(p: dict[str, object], gold: list[str]) -> bool:
-        raw = p.get("urls") or []
-        urls = {_norm_url(str(u)) for u in raw} if isinstance(raw, list) else set()
-        return bool(urls & {_norm_url(u) for u in gold})
+    def has_source(p: ClaimPassage, gold: list[str]) -> bool:
+        return bool({_norm_url(u) for u in p.urls} & {_norm_url(u) for u in gold})
 
     out: dict[str, list[bool]] = {"claim_article@1": [], "claim_source@1": [], "claim_source@5": []}
     for c in claims:
         gold = c.gold_urls
         top = c.passages[:1]
         if c.gold_articles:
-            out["claim_article@1"].append(any(p["article_id"] in c.gold_articles for p in top))
+            out["claim_article@1"].append(any(p.article_id in c.gold_articles for p in top))
         if gold:
             out["claim_source@1"].append(any(has_source(p, gold) for p in top))
             out["claim_source@5"].append(any(has_source(p, gold) for p in c.passages[:5]))
@@ -297,7 +321,7 @@ def answer_hits(cases: list[CaseResult]) -> dict[str, float | None]:
         "source_named": _share(named),
         "claim_sentence@1": _share(
             [
-                bool(c.passages) and same_sentence(str(c.passages[0]["quote"]), c.gold_sentence)
+                bool(c.passages) and same_sentence(c.passages[0].quote, c.gold_sentence)
                 for c in claims
             ]
         ),

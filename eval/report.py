@@ -65,7 +65,7 @@ def markdown(report: RunReport) -> str:
     ]
     for c in report.cases:
         bad = sum(1 for s in c.sentences if not s.supported)
-        first = str(c.passages[0]["quote"]) if c.passages else ""
+        first = c.passages[0].quote if c.passages else ""
         text = (c.answer or first or c.error or "")[:160].replace("|", "\\|").replace("\n", " ")
         lines.append(f"| {c.id} | {c.refused} | {text} | {bad} |")
     return "\n".join(lines) + "\n"
@@ -115,8 +115,8 @@ def render_html(report: RunReport) -> str:
     for c in report.cases:
         if c.kind == "claim":
             body = "".join(
-                f"<li>{e(str(p['verdict']))} {float(p['support']):.2f} — ¶{p['paragraph']} "  # type: ignore[arg-type]
-                f"{e(str(p['article_id']))}: {e(str(p['quote']))}</li>"
+                f"<li>{e(p.verdict)} {p.support:.2f} — ¶{p.paragraph} "
+                f"{e(p.article_id)}: {e(p.quote)}</li>"
                 for p in c.passages[:3]
             )
             answer = f"<ul>{body}</ul>"

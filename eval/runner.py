@@ -125,17 +125,7 @@ def _run_claim(case: EvalCase, chain: AnswerChain) -> m.CaseResult:
         kind="claim",
         text=case.claim,
         tags=case.tags,
-        passages=[
-            {
-                "article_id": p.article_id,
-                "paragraph": p.paragraph,
-                "quote": p.quote,
-                "support": p.support,
-                "verdict": p.verdict,
-                "urls": [f.url for f in p.footnotes if f.url],
-            }
-            for p in passages
-        ],
+        passages=[m.ClaimPassage.of(p) for p in passages],
         gold_articles=case.gold_articles,
         gold_urls=case.gold_urls,
         gold_sentence=case.gold_sentence,

@@ -16,12 +16,13 @@ from pathlib import Path
 from types import FrameType
 
 from index.errors import ParseError
+from index.types import SkippedFile
 
 
 @dataclass
 class Selection:
     files: list[Path] = field(default_factory=list)
-    skipped: list[dict[str, str]] = field(default_factory=list)  # {"path", "reason"}
+    skipped: list[SkippedFile] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 

@@ -23,12 +23,11 @@ from index.locks import flock
 from index.manifest import Manifest
 from index.settings import IndexSettings
 from index.store import VectorStore, make_client
-from index.types import Article, Chunk, CitationRow, Hit, Scope
+from index.types import Article, Chunk, CitationRow, Hit, IngestReport, Scope
 from index.versions import Version, group_versions
 
 if TYPE_CHECKING:
     from index.crosslingual import CrossLingualIndex
-    from index.sync import IngestReport
 
 
 class Library:

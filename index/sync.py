@@ -12,7 +12,7 @@ import hashlib
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -23,7 +23,7 @@ from index.files import collect_files, time_budget
 from index.parse import parse_file, read_bytes
 from index.parse.common import content_hash
 from index.sentences import article_sentence_texts
-from index.types import Article, Chunk
+from index.types import Article, Chunk, FileNotes, IngestReport
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -64,33 +64,6 @@ class Library(Protocol):
     def keyword(self) -> KeywordIndex: ...
 
     def writing(self) -> AbstractContextManager[None]: ...
-
-
-@dataclass
-class IngestReport:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    failed: list[dict[str, str]] = field(default_factory=list)
-    # Files in the folders given that were not read, and why ({"path", "reason"}).
-    skipped: list[dict[str, str]] = field(default_factory=list)
-    # A signal stopped the run: what is counted above was committed, nothing else.
-    interrupted: bool = False
-    warnings: list[dict[str, str]] = field(default_factory=list)
-    # One entry per file parsed in this run: its articles' notes and markers, counted.
-    parsed: list[dict[str, Any]] = field(default_factory=list)
-    articles: int = 0
-    chunks: int = 0
-    collection: str = ""
-    embedded_chunks: int = 0
-    embedded_sentences: int = 0
-    timings_s: dict[str, float] = field(
-        default_factory=lambda: {"parse": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0}
-    )
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def _article_id(lib: Library, article: Article, source: str) -> str:
@@ -267,7 +240,7 @@ def _ingest_file(lib: Library, path: Path, report: IngestReport, pipe: _Pipeline
     pipe.file_done(_FileDone(source, digest, ids, gone))
 
 
-def file_summary(source: str, articles: list[Article]) -> dict[str, Any]:
+def file_summary(source: str, articles: list[Article]) -> FileNotes:
     """The parse report of one file: notes found (and with a URL), markers linked to a note,
     and the labels that do not match (first 20 of each)."""
     sums = [a.note_summary() for a in articles]

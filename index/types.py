@@ -1,12 +1,14 @@
-"""One type per stage of the index: Article (parsed) -> Chunk (embedded unit).
+"""One type per stage of the index: Article (parsed) -> Chunk (embedded unit); and what the
+index reports: the list of articles (ArticleRow) and what an ingest did (IngestReport).
 
 LangChain `Document` appears only at the vector-store boundary (`index.store`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, NamedTuple, TypedDict
 
 from pydantic import BaseModel, Field
 
@@ -45,6 +47,109 @@ class CitationRow:
     article_title: str
     paragraph: int
     label: str
+
+
+class ArticleRow(BaseModel):
+    """One article of the archive's list, as `ibid articles --json`, the web API's /articles
+    and the Library tab show it."""
+
+    id: str
+    title: str
+    author: str | None = None
+    published: str | None = None
+    path: str = Field(description="The file the article came from.")
+    chunks: int
+    footnotes: int
+    language: str | None = None
+    format: str
+
+    def to_json(self, *, path_key: str = "path") -> dict[str, object]:
+        """The `ibid articles --json` row, with the file under `path_key`: the web API says
+        "source", because gradio_client downloads any dict's "path" as a file."""
+        return {path_key if k == "path" else k: v for k, v in self.model_dump().items()}
+
+
+def article_rows(manifest_rows: Iterable[Mapping[str, Any]]) -> list[ArticleRow]:
+    """`Library.articles()` (the manifest's columns) as the archive's list of articles."""
+    return [
+        ArticleRow.model_validate(
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "author": r["author"],
+                "published": r["published"],
+                "path": r["source"],
+                "chunks": r["n_chunks"],
+                "footnotes": r["n_footnotes"],
+                "language": r["language"],
+                "format": r["format"],
+            }
+        )
+        for r in manifest_rows
+    ]
+
+
+# The ingest report's entries stay dicts (TypedDicts): they are its JSON as it is printed, and
+# callers read them by key.
+class FailedFile(TypedDict):
+    path: str
+    error: str
+
+
+class SkippedFile(TypedDict):
+    """A file in the folders given that was not read, and why."""
+
+    path: str
+    reason: str
+
+
+class IngestWarning(TypedDict):
+    path: str
+    article_id: str
+    message: str
+
+
+class FileNotes(TypedDict):
+    """The parse report of one file: notes found (and with a URL), markers linked to a note,
+    and the labels that do not match."""
+
+    path: str
+    articles: int
+    notes: int
+    notes_with_url: int
+    markers: int
+    linked: int
+    markers_without_note: list[str]
+    notes_never_cited: list[str]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: `ibid ingest --json` prints it, the Library tab reports each upload
+    from it."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: list[FailedFile] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    # A signal stopped the run: what is counted above was committed, nothing else.
+    interrupted: bool = False
+    warnings: list[IngestWarning] = field(default_factory=list)
+    # One entry per file parsed in this run.
+    parsed: list[FileNotes] = field(default_factory=list)
+    articles: int = 0
+    chunks: int = 0
+    collection: str = ""
+    embedded_chunks: int = 0
+    embedded_sentences: int = 0
+    timings_s: dict[str, float] = field(
+        default_factory=lambda: {"parse": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0}
+    )
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(frozen=True)

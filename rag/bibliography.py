@@ -26,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol
 
@@ -35,7 +35,7 @@ from pydantic import BaseModel, Field
 from index.errors import IbidError
 from index.types import Article
 from rag.citations import host, source_key
-from rag.types import Answer, SourceRef
+from rag.types import Answer, SourceRef, SourceRow
 
 FORMATS = ("bibtex", "ris", "csl-json")
 EXTENSIONS = {"bibtex": ".bib", "ris": ".ris", "csl-json": ".json"}
@@ -221,19 +221,20 @@ def entries_from_passages(passages: Iterable[Cited]) -> list[BibEntry]:
 
 
 def entries_from_sources(
-    rows: Iterable[dict[str, Any]], library: ArticleSource | None = None
+    rows: Iterable[SourceRow | Mapping[str, Any]], library: ArticleSource | None = None
 ) -> list[BibEntry]:
-    """Entries from `rag.lookup.sources` rows. The rows carry no access date or note text; with
-    `library`, each citing note is read back from its article for them."""
+    """Entries from `rag.lookup.source_rows` (or their JSON, as `ibid sources --json` prints
+    them). The rows carry no access date or note text; with `library`, each citing note is read
+    back from its article for them."""
     found = _Collector()
     articles: dict[str, Article | None] = {}
-    for row in rows:
-        for c in row["cited_by"]:
+    for row in map(SourceRow.model_validate, rows):
+        for c in row.cited_by:
             place = CitingPlace(
-                article_id=c["article_id"],
-                article_title=c["title"],
-                paragraph=int(c["paragraph"]),
-                label=str(c["label"]),
+                article_id=c.article_id,
+                article_title=c.title,
+                paragraph=c.paragraph,
+                label=c.label,
             )
             accessed, text = None, ""
             if library is not None:
@@ -250,9 +251,9 @@ def entries_from_sources(
                     text = original.text if original else text
             found.add(
                 place,
-                title=row.get("title"),
-                publisher=row.get("publisher"),
-                url=row.get("url"),
+                title=row.title,
+                publisher=row.publisher,
+                url=row.url,
                 accessed=accessed,
                 text=text,
             )

@@ -4,40 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
-
 from index.library import Library
 from index.text import tokenize
 from rag import extractive
 from rag.citations import split_sources
 from rag.retrieval import Retriever
-from rag.types import Filters, SourceRef, check_k, clean_text
+from rag.types import (
+    CitingParagraph,
+    Filters,
+    Passage,
+    SourceRow,
+    check_k,
+    clean_text,
+    json_rows,
+)
 
 _FACT_REASONS = ("number", "date", "negation", "entity", "year", "percent")
-
-
-class Passage(BaseModel):
-    article_id: str
-    title: str
-    author: str | None = None
-    published: str | None = None
-    paragraph: int
-    section: str | None = None
-    quote: str
-    start: int
-    end: int
-    support: float
-    verdict: str = Field(
-        description="supports, contradicts (same subject, facts disagree) or related"
-    )
-    reasons: list[str] = Field(default_factory=list)
-    score: float = 0.0
-    footnotes: list[SourceRef] = Field(default_factory=list)
-    nearby_notes: list[SourceRef] = Field(
-        default_factory=list,
-        description="With no marker in the quote: the notes closing the next marked sentence, "
-        "which may cover it (not attached).",
-    )
 
 
 def cite(
@@ -98,28 +80,22 @@ def cite(
     return out[:k]
 
 
+def source_rows(
+    library: Library, url: str | None = None, publisher: str | None = None
+) -> list[SourceRow]:
+    """Every footnoted source (by URL, else by title) with the paragraphs that cite it, the most
+    cited first."""
+    grouped: dict[str, SourceRow] = {}
+    for row in library.citations(url=url, publisher=publisher):
+        key = str(row.url or f"{row.title}|{row.publisher}")
+        if key not in grouped:
+            grouped[key] = SourceRow(url=row.url, title=row.title, publisher=row.publisher)
+        grouped[key].cited_by.append(CitingParagraph.of(row))
+    return sorted(grouped.values(), key=lambda e: (-len(e.cited_by), str(e.url)))
+
+
 def sources(
     library: Library, url: str | None = None, publisher: str | None = None
 ) -> list[dict[str, Any]]:
-    """Every footnoted source (by URL, else by title) with the paragraphs that cite it."""
-    grouped: dict[str, dict[str, Any]] = {}
-    for row in library.citations(url=url, publisher=publisher):
-        key = str(row.url or f"{row.title}|{row.publisher}")
-        entry = grouped.setdefault(
-            key,
-            {
-                "url": row.url,
-                "title": row.title,
-                "publisher": row.publisher,
-                "cited_by": [],
-            },
-        )
-        entry["cited_by"].append(
-            {
-                "article_id": row.article_id,
-                "title": row.article_title,
-                "paragraph": row.paragraph,
-                "label": row.label,
-            }
-        )
-    return sorted(grouped.values(), key=lambda e: (-len(e["cited_by"]), str(e["url"])))
+    """`source_rows` as JSON: the `ibid sources --json` list, the web API's /sources."""
+    return json_rows(source_rows(library, url=url, publisher=publisher))

@@ -1,16 +1,19 @@
-"""One type per stage after the index: Evidence (chunk + scores) -> Answer with Citations."""
+"""One type per stage after the index: Evidence (chunk + scores) -> Answer with Citations; and
+the rows of a lookup: Passage (`ibid cite`) and SourceRow (`ibid sources`)."""
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
 from index.errors import InputError
-from index.types import Chunk
+from index.types import Chunk, CitationRow
 from index.versions import Version
 
 MAX_TEXT_CHARS = 2000  # longest question or claim accepted (the embedder reads ~256 pieces)
@@ -229,8 +232,68 @@ class Answer(BaseModel):
     def evidence(self) -> list[Evidence]:
         return self._evidence
 
-    def to_json(self) -> dict[str, object]:
-        return self.model_dump()
+    def to_json(self) -> dict[str, Any]:
+        """`ibid ask --json`, and what the web API's /ask returns."""
+        return self.model_dump(mode="json")
+
+
+class Passage(BaseModel):
+    """A claim's lookup result: a citation (the quote and its notes) plus how well it supports
+    the claim."""
+
+    article_id: str
+    title: str
+    author: str | None = None
+    published: str | None = None
+    paragraph: int
+    section: str | None = None
+    quote: str
+    start: int
+    end: int
+    support: float
+    verdict: str = Field(
+        description="supports, contradicts (same subject, facts disagree) or related"
+    )
+    reasons: list[str] = Field(default_factory=list)
+    score: float = 0.0
+    footnotes: list[SourceRef] = Field(default_factory=list)
+    nearby_notes: list[SourceRef] = Field(
+        default_factory=list,
+        description="With no marker in the quote: the notes closing the next marked sentence, "
+        "which may cover it (not attached).",
+    )
+
+
+class CitingParagraph(BaseModel):
+    """Where a source is cited: one note (its label) in one paragraph of an article."""
+
+    article_id: str
+    title: str = Field(description="The citing article's title.")
+    paragraph: int
+    label: str
+
+    @classmethod
+    def of(cls, row: CitationRow) -> CitingParagraph:
+        return cls(
+            article_id=row.article_id,
+            title=row.article_title,
+            paragraph=row.paragraph,
+            label=row.label,
+        )
+
+
+class SourceRow(BaseModel):
+    """A footnoted source (one URL, or one title and publisher) and every note citing it."""
+
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    cited_by: list[CitingParagraph] = Field(default_factory=list)
+
+
+def json_rows(rows: Iterable[BaseModel]) -> list[dict[str, Any]]:
+    """Rows as `--json` prints them and the web API returns them."""
+    return [r.model_dump(mode="json") for r in rows]
 
 
 class Turn(BaseModel):

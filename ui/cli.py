@@ -1,4 +1,5 @@
-"""The `ibid` command: a thin layer over the library. Errors become messages only here."""
+"""The `ibid` command: a thin layer over the library. Errors become messages only here, in the
+words of ui.errors."""
 
 from __future__ import annotations
 
@@ -6,12 +7,24 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from index.errors import IbidError
-from ui.cliutil import App, F, _bib_check, _bib_option, _bibliography, _common, _emit
+from ui.cliutil import (
+    App,
+    _bib_check,
+    _bib_option,
+    _bibliography,
+    _common,
+    _emit,
+    _filter_options,
+)
+from ui.errors import cli_message
+
+if TYPE_CHECKING:
+    from rag.types import Filters
 
 
 class _Group(click.Group):
@@ -19,7 +32,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except IbidError as exc:
-            click.echo(f"ibid: error: {exc}", err=True)
+            click.echo(f"ibid: error: {cli_message(exc, _command(ctx))}", err=True)
             ctx.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -33,12 +46,13 @@ class _Group(click.Group):
             # A bug, not bad input: still a message, not a stack, unless asked for.
             if os.environ.get("IBID_DEBUG"):
                 raise
-            click.echo(
-                f"ibid: error: internal error ({type(exc).__name__}: {exc}); run again with "
-                "IBID_DEBUG=1 to see where it happened, and please report it",
-                err=True,
-            )
+            click.echo(f"ibid: error: {cli_message(exc, _command(ctx))}", err=True)
             ctx.exit(1)
+
+
+def _command(ctx: click.Context) -> str:
+    """The command that failed, as an internal error's message names it: `ibid ask`."""
+    return f"`{' '.join(filter(None, ('ibid', ctx.invoked_subcommand)))}`"
 
 
 @click.group(cls=_Group)
@@ -92,22 +106,11 @@ def _terminate(signum: int, frame: Any) -> None:
 @_common
 def articles(app: App, as_json: bool) -> None:
     """List indexed articles."""
-    rows = [
-        {
-            "id": r["id"],
-            "title": r["title"],
-            "author": r["author"],
-            "published": r["published"],
-            "path": r["source"],
-            "chunks": r["n_chunks"],
-            "footnotes": r["n_footnotes"],
-            "language": r["language"],
-            "format": r["format"],
-        }
-        for r in app.library().articles()
-    ]
+    from index.types import article_rows
+
+    rows = article_rows(app.library().articles())
     if as_json:
-        _emit(rows)
+        _emit([r.to_json() for r in rows])
         return
     from ui.render import articles_text
 
@@ -142,38 +145,6 @@ def remove(app: App, article_id: str) -> None:
     click.echo(f"removed {article_id}")
 
 
-def _filters(
-    author: str | None,
-    since: str | None,
-    until: str | None,
-    article: tuple[str, ...],
-    language: str | None,
-) -> Any:
-    from rag.types import Filters
-
-    return Filters(
-        author=author, since=since, until=until, article_ids=list(article), language=language
-    )
-
-
-def _filter_options(fn: F) -> F:
-    for option in reversed(
-        [
-            click.option(
-                "--author", default=None, help="Only articles whose author contains this."
-            ),
-            click.option("--since", default=None, help="Published on/after (YYYY-MM-DD)."),
-            click.option("--until", default=None, help="Published on/before (YYYY-MM-DD)."),
-            click.option("--article", multiple=True, help="Only this article id (repeatable)."),
-            click.option(
-                "--language", default=None, help="Only articles in this language (en, tr…)."
-            ),
-        ]
-    ):
-        fn = option(fn)
-    return fn
-
-
 @cli.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True)
@@ -192,24 +163,14 @@ def ask(
     k: int | None,
     mode: str | None,
     fmt: str | None,
-    author: str | None,
-    since: str | None,
-    until: str | None,
-    article: tuple[str, ...],
-    language: str | None,
+    filters: Filters,
 ) -> None:
     """Answer a question from the archive, every sentence cited."""
     _bib_check(fmt, as_json)
     from ui.render import answer_text
 
-    answer = app.chain().invoke(
-        {
-            "question": question,
-            "k": k,
-            "mode": mode,
-            "filters": _filters(author, since, until, article, language),
-        }
-    )
+    request = {"question": question, "k": k, "mode": mode, "filters": filters}
+    answer = app.chain().invoke(request)
     if fmt:
         from rag.bibliography import entries_from_answer
 
@@ -234,11 +195,7 @@ def cite(
     as_json: bool,
     k: int,
     fmt: str | None,
-    author: str | None,
-    since: str | None,
-    until: str | None,
-    article: tuple[str, ...],
-    language: str | None,
+    filters: Filters,
 ) -> None:
     """Where does the archive say CLAIM, and on what source? Passages for and against it."""
     _bib_check(fmt, as_json)
@@ -251,7 +208,7 @@ def cite(
         chain.checker,
         claim,
         k=k,
-        filters=_filters(author, since, until, article, language),
+        filters=filters,
         cover_preceding=chain.settings.answer.cover_preceding,
     )
     if fmt:
@@ -259,7 +216,9 @@ def cite(
 
         _bibliography(entries_from_passages(passages), fmt, "no passage cites a source")
     elif as_json:
-        _emit([p.model_dump() for p in passages])
+        from rag.types import json_rows
+
+        _emit(json_rows(passages))
     else:
         from ui.render import passages_text
 
@@ -276,17 +235,19 @@ def sources(
     app: App, url: str | None, publisher: str | None, as_json: bool, fmt: str | None
 ) -> None:
     """Every footnoted source in the archive, with the articles and paragraphs that cite it."""
-    from rag.lookup import sources as find
+    from rag.lookup import source_rows
 
     _bib_check(fmt, as_json)
-    rows = find(app.library(), url=url, publisher=publisher)
+    rows = source_rows(app.library(), url=url, publisher=publisher)
     if fmt:
         from rag.bibliography import entries_from_sources
 
         entries = entries_from_sources(rows, app.library())
         _bibliography(entries, fmt, "no footnoted source matches")
     elif as_json:
-        _emit(rows)
+        from rag.types import json_rows
+
+        _emit(json_rows(rows))
     else:
         from ui.render import sources_text
 

@@ -97,6 +97,39 @@ def _emit(data: Any) -> None:
     click.echo(json.dumps(json_safe(data), ensure_ascii=False, indent=2, allow_nan=False))
 
 
+def _filter_options(fn: F) -> F:
+    """--author, --since, --until, --article and --language, handed to the command as one
+    `filters` (rag.types.Filters): it checks the dates, with the words the web chat shows."""
+
+    @wraps(fn)
+    def wrapper(
+        *args: Any,
+        author: str | None,
+        since: str | None,
+        until: str | None,
+        article: tuple[str, ...],
+        language: str | None,
+        **kw: Any,
+    ) -> Any:
+        from rag.types import Filters
+
+        kw["filters"] = Filters(
+            author=author, since=since, until=until, article_ids=list(article), language=language
+        )
+        return fn(*args, **kw)
+
+    options = [
+        click.option("--author", default=None, help="Only articles whose author contains this."),
+        click.option("--since", default=None, help="Published on/after (YYYY-MM-DD)."),
+        click.option("--until", default=None, help="Published on/before (YYYY-MM-DD)."),
+        click.option("--article", multiple=True, help="Only this article id (repeatable)."),
+        click.option("--language", default=None, help="Only articles in this language (en, tr…)."),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
 # rag.bibliography.FORMATS, spelled out so that `--help` does not import the rag layer.
 BIB_FORMATS = ("bibtex", "ris", "csl-json")
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from index.sync import IngestReport
-from index.types import Article
+from index.types import Article, ArticleRow, FileNotes, IngestReport, SkippedFile
 from index.versions import Version
 from rag import i18n
-from rag.lookup import Passage
-from rag.types import Answer, SourceRef
+from rag.types import Answer, Passage, SourceRef, SourceRow
 
 
 def article_json(article: Article, versions: list[Version] | None = None) -> dict[str, Any]:
@@ -88,26 +86,24 @@ def article_text(article: Article, versions: list[Version] | None = None) -> str
     return "\n".join(out)
 
 
-def articles_text(rows: list[dict[str, Any]]) -> str:
+def articles_text(rows: list[ArticleRow]) -> str:
     if not rows:
         return "No articles yet: run `ibid ingest PATH`."
     lines = [f"{'ID':<40} {'CHUNKS':>6} {'NOTES':>5}  TITLE"]
-    lines += [
-        f"{r['id'][:40]:<40} {r['chunks']:>6} {r['footnotes']:>5}  {r['title']}" for r in rows
-    ]
+    lines += [f"{r.id[:40]:<40} {r.chunks:>6} {r.footnotes:>5}  {r.title}" for r in rows]
     return "\n".join(lines)
 
 
-def _parse_summary(parsed: list[dict[str, Any]], show: int = 10) -> list[str]:
+def _parse_summary(parsed: list[FileNotes], show: int = 10) -> list[str]:
     """Totals over the files parsed, then the files whose markers and notes do not match
     (worst first, at most `show`); the full list is in --json."""
     if not parsed:
         return []
-    total = {k: sum(f[k] for f in parsed) for k in ("notes", "notes_with_url", "markers", "linked")}
     lines = [
-        f"  notes: {total['notes']} found in {len(parsed)} parsed file(s), "
-        f"{total['notes_with_url']} with a URL; markers: {total['linked']} of "
-        f"{total['markers']} linked to a note"
+        f"  notes: {sum(f['notes'] for f in parsed)} found in {len(parsed)} parsed file(s), "
+        f"{sum(f['notes_with_url'] for f in parsed)} with a URL; markers: "
+        f"{sum(f['linked'] for f in parsed)} of {sum(f['markers'] for f in parsed)} linked to "
+        "a note"
     ]
     odd = [f for f in parsed if f["markers_without_note"] or f["notes_never_cited"]]
     odd.sort(key=lambda f: -(len(f["markers_without_note"]) + len(f["notes_never_cited"])))
@@ -141,7 +137,7 @@ def ingest_text(report: IngestReport) -> str:
     return "\n".join(lines)
 
 
-def _skipped_lines(skipped: list[dict[str, str]], shown: int = 10) -> list[str]:
+def _skipped_lines(skipped: list[SkippedFile], shown: int = 10) -> list[str]:
     """Each skipped file with its reason, the first `shown` of them; the rest counted."""
     lines = [f"  skipped: {s['path']}: {s['reason']}" for s in skipped[:shown]]
     if len(skipped) > shown:
@@ -198,14 +194,11 @@ def passages_text(passages: list[Passage]) -> str:
     return "\n".join(out)
 
 
-def sources_text(rows: list[dict[str, Any]]) -> str:
+def sources_text(rows: list[SourceRow]) -> str:
     if not rows:
         return "No footnoted sources match."
     out: list[str] = []
     for r in rows:
-        out.append(f"{r['url'] or '(no URL)'}  {r['publisher'] or ''}  {r['title'] or ''}".strip())
-        out += [
-            f"    cited by {c['article_id']} ¶{c['paragraph']} [{c['label']}]"
-            for c in r["cited_by"]
-        ]
+        out.append(f"{r.url or '(no URL)'}  {r.publisher or ''}  {r.title or ''}".strip())
+        out += [f"    cited by {c.article_id} ¶{c.paragraph} [{c.label}]" for c in r.cited_by]
     return "\n".join(out)

@@ -19,6 +19,7 @@ import gradio as gr
 
 from index.errors import ConfigError
 from index.library import Library
+from index.types import ArticleRow, article_rows
 from rag.chain import AnswerChain
 from ui.address import check_address
 from ui.config import Settings
@@ -29,7 +30,7 @@ from ui.web_export import controls as export_controls
 from ui.web_export import hide_download
 from ui.web_library import ALLOWED_EXTENSIONS, RESULT_HEADERS, LibraryTab
 from ui.web_render import panel_html
-from ui.web_views import ARTICLE_HEADERS, article_choices, article_rows, author_choices
+from ui.web_views import ARTICLE_HEADERS, article_choices, article_table, author_choices
 
 log = logging.getLogger("ibid.ui")
 STATIC = Path(__file__).parent / "static"
@@ -93,9 +94,7 @@ class _LibraryUI:
     remove: Any
 
 
-def _chat_tab(
-    rows: list[dict[str, Any]], settings: Settings, modes: list[str], llm: bool
-) -> _ChatUI:
+def _chat_tab(rows: list[ArticleRow], settings: Settings, modes: list[str], llm: bool) -> _ChatUI:
     default_mode = settings.rag.answer.mode if settings.rag.answer.mode in modes else "extractive"
     with gr.Column(scale=2, min_width=210, elem_classes="ibid-options"):
         mode = gr.Radio(
@@ -187,9 +186,9 @@ def _lookup_tab() -> _LookupUI:
     )  # fmt: skip
 
 
-def _library_tab(rows: list[dict[str, Any]], max_upload_mb: float) -> _LibraryUI:
+def _library_tab(rows: list[ArticleRow], max_upload_mb: float) -> _LibraryUI:
     table = gr.Dataframe(
-        article_rows(rows),
+        article_table(rows),
         headers=ARTICLE_HEADERS,
         datatype="str",
         interactive=False,
@@ -288,7 +287,7 @@ def build(
     service = Service(chain, llm)
     lib_tab = LibraryTab(library, settings.ui.max_upload_mb)
     eval_tab = EvalTab(chain, settings.eval)
-    rows = library.articles()
+    rows = article_rows(library.articles())
     modes = ["extractive", "llm"] if llm else ["extractive"]
 
     # delete_cache: Gradio's copies of uploads are removed after a day (ingest keeps its own).

@@ -1,12 +1,11 @@
 """Lookup handlers and the JSON endpoints `gradio_client` calls: /ask, /cite, /sources, /articles.
 
-Results use the CLI's `--json` shapes. Domain errors become `gr.Error` with the message; anything
-else is logged and reported as an internal error (no traceback leaves the server).
+Results use the CLI's `--json` shapes, from the same typed rows. Errors become `gr.Error` with
+ui.errors' message (no traceback leaves the server).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -14,17 +13,17 @@ import gradio as gr
 from pydantic import ValidationError
 
 from index.errors import IbidError
-from index.types import Paragraph
+from index.types import Paragraph, article_rows
 from rag.bibliography import entries_from_passages, entries_from_sources
 from rag.chain import AnswerChain
-from rag.lookup import Passage, cite, sources
-from rag.types import Answer, Filters, Turn
+from rag.lookup import cite, source_rows, sources
+from rag.types import Answer, Filters, Passage, SourceRow, Turn, json_rows
+from ui.errors import web_message
 from ui.web_chat import HISTORY_TURNS
 from ui.web_export import download
 from ui.web_render import esc
 from ui.web_views import passages_html, sources_html
 
-log = logging.getLogger("ibid.ui")
 T = TypeVar("T")
 
 
@@ -33,14 +32,9 @@ def _guard(what: str, fn: Callable[[], T], *, html: bool) -> T:
         return fn()
     except gr.Error:
         raise
-    except IbidError as exc:
-        raise gr.Error(esc(exc) if html else str(exc), print_exception=False) from None
-    except Exception:
-        log.exception("%s failed", what)
-        raise gr.Error(
-            f"{what} failed with an internal error; it is logged on the server.",
-            print_exception=False,
-        ) from None
+    except Exception as exc:
+        text = web_message(exc, what)
+        raise gr.Error(esc(text) if html else text, print_exception=False) from None
 
 
 class Service:
@@ -77,12 +71,12 @@ class Service:
 
         return _guard("Citation lookup", run, html=True)
 
-    def sources_view(self, url: str, publisher: str) -> tuple[str, list[dict[str, Any]]]:
+    def sources_view(self, url: str, publisher: str) -> tuple[str, list[SourceRow]]:
         """Outputs: the matching sources as HTML, and as kept for a bibliography export."""
         url, publisher = (url or "").strip(), (publisher or "").strip()
         rows = _guard(
             "Source search",
-            lambda: sources(self.library, url=url or None, publisher=publisher or None),
+            lambda: source_rows(self.library, url=url or None, publisher=publisher or None),
             html=True,
         )
         return sources_html(rows, url, publisher), rows
@@ -94,7 +88,7 @@ class Service:
             "Export", lambda: download(entries_from_passages(passages or []), fmt, why), html=True
         )
 
-    def export_sources(self, rows: list[dict[str, Any]] | None, fmt: str | None) -> Any:
+    def export_sources(self, rows: list[SourceRow] | None, fmt: str | None) -> Any:
         """Output: the download of the last source search's sources, with their access dates."""
         why = "No sources to export: search the sources first."
         return _guard(
@@ -131,18 +125,20 @@ class Service:
                 ]
             except (KeyError, TypeError, ValidationError) as exc:
                 raise IbidError(f"history must be a list of earlier /ask results: {exc}") from None
+            # Filters checks its own dates, as it does for the command line and the chat.
+            filters = Filters(
+                author=author, since=since, until=until, article_ids=list(articles or [])
+            )
             answer = self.chain.invoke(
                 {
                     "question": question or "",
                     "history": turns,
                     "mode": mode or None,
                     "k": k or None,
-                    "filters": Filters(
-                        author=author, since=since, until=until, article_ids=list(articles or [])
-                    ),
+                    "filters": filters,
                 }
             )
-            return answer.model_dump(mode="json")
+            return answer.to_json()
 
         return _guard("Answering", run, html=False)
 
@@ -151,7 +147,7 @@ class Service:
         score and footnoted sources (the `ibid cite --json` list)."""
         return _guard(
             "Citation lookup",
-            lambda: [p.model_dump(mode="json") for p in self.passages(claim, k)],
+            lambda: json_rows(self.passages(claim, k)),
             html=False,
         )
 
@@ -167,20 +163,7 @@ class Service:
     def articles(self) -> list[dict[str, Any]]:
         """The indexed articles: the `ibid articles --json` list, except that the file is under
         "source": gradio_client would try to download any dict's "path" as a file."""
-        return [
-            {
-                "id": r["id"],
-                "title": r["title"],
-                "author": r["author"],
-                "published": r["published"],
-                "source": r["source"],
-                "chunks": r["n_chunks"],
-                "footnotes": r["n_footnotes"],
-                "language": r["language"],
-                "format": r["format"],
-            }
-            for r in self.library.articles()
-        ]
+        return [r.to_json(path_key="source") for r in article_rows(self.library.articles())]
 
     def register(self, concurrency_id: str | None = None) -> None:
         """Inside a Blocks context: expose the endpoints under stable names."""

@@ -6,7 +6,6 @@ never echoed back from what the browser sends, so a message can only contain HTM
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -19,6 +18,7 @@ from index.types import Article, Paragraph
 from rag.bibliography import entries_from_answer
 from rag.chain import AnswerChain
 from rag.types import Answer, Filters, Turn, clean_text
+from ui.errors import internal_message, web_message
 from ui.web_export import download
 from ui.web_render import (
     Exchange,
@@ -31,11 +31,10 @@ from ui.web_render import (
     streaming_html,
 )
 
-log = logging.getLogger("ibid.ui")
-
 HISTORY_TURNS = 6  # previous exchanges handed to the chain for follow-ups
 STORED_TURNS = 20  # exchanges kept in the browser's localStorage across refreshes
-INTERNAL_ERROR = "Ibid hit an internal error while answering; it is logged on the server."
+ACTION = "Answering"
+INTERNAL_ERROR = internal_message(ACTION)
 
 
 def history(exchanges: list[Exchange]) -> list[Turn]:
@@ -110,7 +109,7 @@ class Chat:
                 author=author, since=since, until=until, article_ids=list(article_ids or [])
             )
         except IbidError as exc:
-            gr.Warning(esc(exc))
+            gr.Warning(esc(web_message(exc, ACTION)))
             yield skip, skip, skip, skip, skip
             return
         shown = messages(exchanges)
@@ -142,12 +141,10 @@ class Chat:
             if answer is None:
                 raise RuntimeError("the answer chain ended without an answer")
             paragraphs = self.snapshot(answer)
-        except IbidError as exc:
-            answer, paragraphs, error = None, {}, str(exc)
-            gr.Warning(esc(error))
-        except Exception:
-            log.exception("answering %r failed", question)
-            answer, paragraphs, error = None, {}, INTERNAL_ERROR
+        except Exception as exc:
+            answer, paragraphs, error = None, {}, web_message(exc, ACTION, question)
+            if isinstance(exc, IbidError):  # a bug is shown in the conversation only
+                gr.Warning(esc(error))
         ex = Exchange(question=question, answer=answer, error=error, paragraphs=paragraphs)
         exchanges = [*exchanges, ex]
         panel = panel_html(exchanges, latest_active(exchanges))

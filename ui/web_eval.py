@@ -6,7 +6,6 @@ uploaded set), never from free-form server paths.
 
 from __future__ import annotations
 
-import logging
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,7 @@ from eval.runner import RunReport
 from eval.settings import EvalSettings
 from index.errors import IbidError
 from rag.chain import AnswerChain
-
-log = logging.getLogger("ibid.ui")
+from ui.errors import web_message
 
 METRIC_HEADERS = ["metric", "value", "baseline", "delta", "tolerance", "gate"]
 CASE_HEADERS = ["id", "question / claim", "outcome", "answer", "unsupported sentences", "ms"]
@@ -55,7 +53,7 @@ def case_rows(report: RunReport) -> list[list[str]]:
     rows = []
     for c in report.cases:
         outcome = "error" if c.error else ("refused" if c.refused else "answered")
-        answer = c.answer or (str(c.passages[0]["quote"]) if c.passages else c.error or "")
+        answer = c.answer or (c.passages[0].quote if c.passages else c.error or "")
         unsupported = sum(1 for s in c.sentences if not s.supported)
         rows.append([c.id, c.text, outcome, answer[:300], str(unsupported), f"{c.latency_ms:.0f}"])
     return rows
@@ -96,11 +94,11 @@ class EvalTab:
                 baseline=self.settings.baselines_dir / chosen if chosen else None,
                 mode=mode or None,
             )
-        except IbidError as exc:
-            return f"**Could not run the set:** {exc}", [], [], None
-        except Exception:
-            log.exception("eval run failed")
-            return "**Internal error** while running the set; see the server log.", [], [], None
+        except Exception as exc:
+            text = web_message(exc, "Running the set")
+            # A domain error says what to fix in the set or the settings; a bug only that it was.
+            lead = "**Could not run the set:** " if isinstance(exc, IbidError) else ""
+            return f"{lead}{text}", [], [], None
         out = Path(tempfile.mkdtemp(prefix="ibid-eval-"))
         paths = write_reports(report, out)
         if report.baseline is None:

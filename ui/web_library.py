@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import shutil
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +12,50 @@ import gradio as gr
 
 from index.errors import IbidError
 from index.library import Library
+from index.types import IngestReport, article_rows
+from ui.errors import web_message
 from ui.web_render import esc
-from ui.web_views import article_choices, article_rows, author_choices
-
-log = logging.getLogger("ibid.ui")
+from ui.web_views import article_choices, article_table, author_choices
 
 ALLOWED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl")
-RESULT_HEADERS = ["file", "result", "articles", "message"]
+INGESTING = "Ingesting"
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """One uploaded file's line in the Ingest results table."""
+
+    file: str
+    result: str  # added, updated, unchanged, no articles or failed
+    articles: str = ""  # the ids of the file's articles, comma-separated
+    message: str = ""
+
+    @classmethod
+    def of(cls, file: str, report: IngestReport, article_ids: list[str]) -> UploadResult:
+        """The line for a file ingested alone, from the ingest's report."""
+        if report.failed:
+            return cls(file, "failed", message="; ".join(f["error"] for f in report.failed))
+        result = (
+            "added"
+            if report.added
+            else "updated"
+            if report.updated
+            else "unchanged"
+            if report.unchanged
+            else "no articles"
+        )
+        note = f"{len(report.warnings)} parse warning(s)" if report.warnings else ""
+        return cls(file, result, ", ".join(article_ids), note)
+
+    @property
+    def failed(self) -> bool:
+        return self.result == "failed"
+
+    def row(self) -> list[str]:
+        return list(astuple(self))
+
+
+RESULT_HEADERS = [f.name for f in fields(UploadResult)]
 
 
 def safe_name(name: str) -> str:
@@ -46,7 +83,7 @@ def check_upload(path: Path, name: str, max_mb: float) -> str | None:
     return None
 
 
-def _ingest_one(library: Library, src: Path, dest: Path) -> tuple[str, str, str]:
+def _ingest_one(library: Library, src: Path, dest: Path) -> UploadResult:
     """Copy an upload into the archive's uploads folder and ingest it alone."""
     previous = dest.read_bytes() if dest.exists() else None
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -54,30 +91,17 @@ def _ingest_one(library: Library, src: Path, dest: Path) -> tuple[str, str, str]
     try:
         report = library.ingest([dest])
     except IbidError as exc:
-        report = None
-        error = str(exc)
-    if report is None or report.failed:
-        if report is not None:
-            error = "; ".join(f["error"] for f in report.failed)
+        outcome = UploadResult(src.name, "failed", message=web_message(exc, INGESTING))
+    else:
+        entry = None if report.failed else library.manifest.file(str(dest.resolve()))
+        outcome = UploadResult.of(src.name, report, entry.article_ids if entry else [])
+    if outcome.failed:
         # Leave the archive's copy as it was: a bad upload must not replace a good file.
         if previous is None:
             dest.unlink(missing_ok=True)
         else:
             dest.write_bytes(previous)
-        return "failed", "", error
-    result = (
-        "added"
-        if report.added
-        else "updated"
-        if report.updated
-        else "unchanged"
-        if report.unchanged
-        else "no articles"
-    )
-    entry = library.manifest.file(str(dest.resolve()))
-    ids = ", ".join(entry.article_ids) if entry else ""
-    note = f"{len(report.warnings)} parse warning(s)" if report.warnings else ""
-    return result, ids, note
+    return outcome
 
 
 class LibraryTab:
@@ -88,10 +112,10 @@ class LibraryTab:
 
     def refresh(self) -> tuple[Any, ...]:
         """Outputs: articles table, remove dropdown, chat article filter, chat author filter."""
-        rows = self.library.articles()
+        rows = article_rows(self.library.articles())
         choices = article_choices(rows)
         return (
-            article_rows(rows),
+            article_table(rows),
             gr.Dropdown(choices=choices, value=None),
             gr.Dropdown(choices=choices),
             gr.Dropdown(choices=author_choices(rows)),
@@ -103,7 +127,7 @@ class LibraryTab:
         progress: gr.Progress = gr.Progress(),  # noqa: B008 - how Gradio injects a progress bar
     ) -> tuple[Any, ...]:
         """Outputs: per-file results, then `refresh()`'s outputs, then the cleared file box."""
-        rows: list[list[str]] = []
+        results: list[UploadResult] = []
         paths = [Path(f) for f in files or []]
         if not paths:
             gr.Warning("Choose one or more files to add first.")
@@ -112,18 +136,15 @@ class LibraryTab:
             progress((i, len(paths)), desc=f"Ingesting {name}", unit="files")
             problem = check_upload(src, name, self.max_mb)
             if problem is not None:
-                rows.append([name, "failed", "", problem])
+                results.append(UploadResult(name, "failed", message=problem))
                 continue
             try:
-                result, ids, message = _ingest_one(
-                    self.library, src, self.uploads / safe_name(name)
-                )
-            except Exception:
-                log.exception("ingesting upload %s failed", name)
-                result, ids, message = "failed", "", "internal error while ingesting (logged)"
-            rows.append([name, result, ids, message])
+                results.append(_ingest_one(self.library, src, self.uploads / safe_name(name)))
+            except Exception as exc:
+                message = web_message(exc, INGESTING, name)
+                results.append(UploadResult(name, "failed", message=message))
         progress((len(paths), len(paths)), desc="Done", unit="files")
-        return (rows, *self.refresh(), None)
+        return ([r.row() for r in results], *self.refresh(), None)
 
     def remove(self, article_id: str | None) -> tuple[Any, ...]:
         if not article_id:
@@ -133,5 +154,5 @@ class LibraryTab:
                 self.library.remove(article_id)
                 gr.Info("Article removed; ingesting its file again brings it back.")
             except IbidError as exc:
-                gr.Warning(esc(exc))
+                gr.Warning(esc(web_message(exc, "Removing")))
         return self.refresh()

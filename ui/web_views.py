@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from index.types import Paragraph
-from rag.lookup import Passage
+from index.types import ArticleRow, Paragraph
+from rag.types import Passage, SourceRow
 from ui.web_render import esc, notes_html, paragraph_html, source_link
 
 _VERDICT = {
@@ -52,36 +53,32 @@ def passages_html(claim: str, passages: list[tuple[Passage, Paragraph | None]]) 
     return "".join(out)
 
 
-def sources_html(rows: list[dict[str, Any]], url: str, publisher: str) -> str:
+def sources_html(found: Iterable[SourceRow | Mapping[str, Any]], url: str, publisher: str) -> str:
+    """The sources found, from their rows (or the rows' JSON)."""
+    rows = [SourceRow.model_validate(r) for r in found]
     query = " and ".join(
         f"{k} contains “{esc(v)}”" for k, v in (("URL", url), ("publisher", publisher)) if v
     )
     if not rows:
         where = f" {query}" if query else ""
         return f'<div class="ibid-empty">No footnoted source matches{where}.</div>'
-    n_cites = sum(len(r["cited_by"]) for r in rows)
+    n_cites = sum(len(r.cited_by) for r in rows)
     out = [
         f'<p class="ibid-results-head">{len(rows)} source(s), cited {n_cites} time(s)'
         f"{' — ' + query if query else ''}</p>"
     ]
     for r in rows:
-        link = source_link(r.get("url")) or '<span class="ibid-url-inert">(no URL)</span>'
-        title = (
-            f'<span class="ibid-note-title">“{esc(r["title"])}”</span>' if r.get("title") else ""
-        )
-        pub = (
-            f'<span class="ibid-publisher">{esc(r["publisher"])}</span>'
-            if r.get("publisher")
-            else ""
-        )
+        link = source_link(r.url) or '<span class="ibid-url-inert">(no URL)</span>'
+        title = f'<span class="ibid-note-title">“{esc(r.title)}”</span>' if r.title else ""
+        pub = f'<span class="ibid-publisher">{esc(r.publisher)}</span>' if r.publisher else ""
         cited = "".join(
-            f'<li>{esc(c["title"])}, ¶{esc(c["paragraph"])} <span class="ibid-note-label">'
-            f'[{esc(c["label"])}]</span> <code class="ibid-id">{esc(c["article_id"])}</code></li>'
-            for c in r["cited_by"]
+            f'<li>{esc(c.title)}, ¶{esc(c.paragraph)} <span class="ibid-note-label">'
+            f'[{esc(c.label)}]</span> <code class="ibid-id">{esc(c.article_id)}</code></li>'
+            for c in r.cited_by
         )
         out.append(
             f'<article class="ibid-result"><p class="ibid-source-head">{link} {title} {pub}</p>'
-            f'<p class="ibid-meta">cited by {len(r["cited_by"])} paragraph(s)</p>'
+            f'<p class="ibid-meta">cited by {len(r.cited_by)} paragraph(s)</p>'
             f'<ul class="ibid-cited-by">{cited}</ul></article>'
         )
     return "".join(out)
@@ -90,25 +87,17 @@ def sources_html(rows: list[dict[str, Any]], url: str, publisher: str) -> str:
 ARTICLE_HEADERS = ["id", "title", "author", "date", "chunks", "footnotes", "path"]
 
 
-def article_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
+def article_table(rows: list[ArticleRow]) -> list[list[Any]]:
     return [
-        [
-            r["id"],
-            r["title"],
-            r["author"] or "",
-            r["published"] or "",
-            r["n_chunks"],
-            r["n_footnotes"],
-            r["source"],
-        ]
+        [r.id, r.title, r.author or "", r.published or "", r.chunks, r.footnotes, r.path]
         for r in rows
     ]
 
 
-def article_choices(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def article_choices(rows: list[ArticleRow]) -> list[tuple[str, str]]:
     """(label, id) pairs for dropdowns; Svelte renders labels as text."""
-    return [(f"{r['title']} — {r['id']}", r["id"]) for r in rows]
+    return [(f"{r.title} — {r.id}", r.id) for r in rows]
 
 
-def author_choices(rows: list[dict[str, Any]]) -> list[str]:
-    return sorted({r["author"] for r in rows if r["author"]})
+def author_choices(rows: list[ArticleRow]) -> list[str]:
+    return sorted({r.author for r in rows if r.author})
