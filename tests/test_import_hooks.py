@@ -36,7 +36,7 @@ def test_ui_import_skips_gradio_stub_regeneration_and_blocks_still_build() -> No
             out = gr.Markdown()
             box.submit(lambda q: q.upper(), box, out)
         print(type(demo).__name__, len(demo.fns))
-        ui.gradio_stubs.install()  # again: stays one finder
+        ui.import_hooks.install()  # again: stays one finder
         print(sum(type(f).__name__ == "_SkipStubs" for f in sys.meta_path))
         """
     )
