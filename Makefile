@@ -64,7 +64,7 @@ test-all: $(STAMP) chromium
 	$(BIN)/python -m pytest -q -m ''
 
 screenshots: $(STAMP) chromium
-	$(BIN)/python -m ui.screenshots --out docs/screenshots --sample $(SAMPLE)/india-us-rapprochement.txt
+	$(BIN)/python -m ui.web.screenshots --out docs/screenshots --sample $(SAMPLE)/india-us-rapprochement.txt
 
 # Every benchmark in sequence (~30 min on 2 cores); results in benchmarks/results/*.json,
 # work files in benchmarks/work/. See benchmarks/README.md.

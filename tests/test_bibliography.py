@@ -176,7 +176,7 @@ def test_csl_json_parses_back_and_citeproc_reads_it(answer: Answer) -> None:
 def test_unknown_format_names_the_valid_ones(answer: Answer) -> None:
     with pytest.raises(IbidError, match="bibtex, ris, csl-json"):
         render(entries_from_answer(answer), "endnote")
-    from ui.cliutil import BIB_FORMATS
+    from ui.cli.util import BIB_FORMATS
 
     assert BIB_FORMATS == FORMATS
 
@@ -232,7 +232,7 @@ def library(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> Itera
 def ibid(library: Library, monkeypatch: pytest.MonkeyPatch) -> Any:
     """`ibid ARGS…` in-process on the test library (its embedder, its vector cache)."""
     from ui.cli import cli
-    from ui.cliutil import App
+    from ui.cli.util import App
 
     monkeypatch.delenv("IBID_CONFIG", raising=False)
     monkeypatch.setattr(App, "library", lambda self: library)
@@ -293,9 +293,9 @@ def _download(file: Any) -> Path:
 @pytest.mark.shared
 def test_web_downloads(library: Library) -> None:
     from rag.chain import AnswerChain
-    from ui.web_api import Service
-    from ui.web_chat import Chat
-    from ui.web_render import Exchange
+    from ui.web.api import Service
+    from ui.web.chat import Chat
+    from ui.web.render import Exchange
 
     chain = AnswerChain(library)
     answer = chain.invoke(ASK_V)

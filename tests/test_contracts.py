@@ -44,7 +44,7 @@ def library(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> Itera
 def ibid(library: Library, monkeypatch: pytest.MonkeyPatch) -> Any:
     """`ibid ARGS…` in-process on the test library."""
     from ui.cli import cli
-    from ui.cliutil import App
+    from ui.cli.util import App
 
     monkeypatch.delenv("IBID_CONFIG", raising=False)
     monkeypatch.setattr(App, "library", lambda self: library)
@@ -57,7 +57,7 @@ def ibid(library: Library, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def _service(library: Library, chain: AnswerChain | None = None) -> Any:
     """The web API's handlers; without a chain, for endpoints that only read the library."""
-    from ui.web_api import Service
+    from ui.web.api import Service
 
     return Service(chain or SimpleNamespace(library=library), llm_configured=False)  # type: ignore[arg-type]
 
@@ -129,7 +129,7 @@ def test_a_bug_is_named_on_the_command_line_and_only_logged_on_a_server(
 
 
 def test_cli_bug_is_a_message_with_the_command(ibid: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.cliutil import App
+    from ui.cli.util import App
 
     def broken(self: App) -> Any:
         raise RuntimeError("boom")
@@ -157,7 +157,7 @@ def test_bad_date_is_one_message_in_cli_chat_and_api(
 ) -> None:
     expected = _filters_message()
     assert "until must be a date like 2025-07-01" in expected and BAD in expected
-    from ui.cliutil import App
+    from ui.cli.util import App
 
     def no_chain(self: App) -> Any:
         raise AssertionError("the dates are checked before the models load")
@@ -167,13 +167,13 @@ def test_bad_date_is_one_message_in_cli_chat_and_api(
         out = ibid(*command, "--until", BAD)
         assert out.exit_code == 2 and out.stderr == f"ibid: error: {expected}\n", out.stderr
 
-    from ui.web_chat import Chat
+    from ui.web.chat import Chat
 
     chat = Chat(SimpleNamespace(library=library), llm_configured=False)  # type: ignore[arg-type]
     with pytest.warns(UserWarning) as warned:
         steps = list(chat.respond("q", [], None, "", BAD, [], "extractive", 6))
     assert len(steps) == 1, "nothing is asked with a bad date"
-    from ui.web_render import esc
+    from ui.web.render import esc
 
     assert esc(expected) in [str(w.message) for w in warned]
 

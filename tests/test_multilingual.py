@@ -15,8 +15,8 @@ from index.library import Library
 from rag.chain import REFUSAL, AnswerChain
 from rag.models import ScriptedChatModel
 from rag.settings import RagSettings
-from ui.render import answer_text, article_json
-from ui.web_render import card_html, refusal_html
+from ui.cli.render import answer_text, article_json
+from ui.web.render import card_html, refusal_html
 
 from .conftest import FIXTURES, SAMPLE, run_cli
 

@@ -214,7 +214,7 @@ def test_answer_span_is_bold_in_the_panel_and_the_markdown() -> None:
     from index.text import find_markers
     from index.types import Paragraph
     from rag.types import Answer, AnswerSentence, AnswerSpan, Citation
-    from ui.web_render import answer_markdown, paragraph_html
+    from ui.web.render import answer_markdown, paragraph_html
 
     text = "The blast injured 81 people.[3] Police arrested a suspect."
     para = Paragraph(n=1, text=text, markers=find_markers(text))

@@ -21,9 +21,9 @@ from rag.lookup import Passage
 from rag.types import Answer, AnswerSentence, Citation, Filters, SourceRef
 from tests.conftest import SAMPLE
 from ui.config import Settings, UISettings
-from ui.web_chat import INTERNAL_ERROR, Chat
-from ui.web_library import LibraryTab, check_upload, safe_name
-from ui.web_render import (
+from ui.web.chat import INTERNAL_ERROR, Chat
+from ui.web.library import LibraryTab, check_upload, safe_name
+from ui.web.render import (
     Exchange,
     answer_html,
     answer_markdown,
@@ -33,7 +33,7 @@ from ui.web_render import (
     panel_html,
     source_link,
 )
-from ui.web_views import passages_html, sources_html
+from ui.web.views import passages_html, sources_html
 
 pytestmark = [
     pytest.mark.shared,
@@ -385,7 +385,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def app_url(library: Library, chain: AnswerChain) -> Iterator[str]:
-    from ui.web import build
+    from ui.web.app import build
 
     demo = build(library, Settings(home=library.home), chain)
     port = _free_port()
@@ -434,29 +434,29 @@ def test_twenty_concurrent_users_are_all_answered(app_url: str) -> None:
 def test_serve_binds_loopback_with_optional_login(
     monkeypatch: pytest.MonkeyPatch, library: Library
 ) -> None:
-    import ui.web
+    import ui.web.app
 
     seen: dict[str, Any] = {}
-    monkeypatch.setattr(ui.web, "warm", lambda chain: None)
+    monkeypatch.setattr(ui.web.app, "warm", lambda chain: None)
     monkeypatch.setattr(gr.Blocks, "launch", lambda self, **kw: seen.update(kw))
     settings = Settings(home=library.home, ui=UISettings(max_upload_mb=5))
-    ui.web.serve(library, settings, host=settings.ui.host, port=7861, auth="ann:s3cret:x")
+    ui.web.app.serve(library, settings, host=settings.ui.host, port=7861, auth="ann:s3cret:x")
     assert seen["server_name"] == "127.0.0.1" and seen["auth"] == ("ann", "s3cret:x")
     assert seen["max_file_size"] == "5mb" and seen["show_error"] is False
     with pytest.raises(IbidError, match="user:password"):
-        ui.web.serve(library, settings, host="127.0.0.1", port=7861, auth="ann:")
+        ui.web.app.serve(library, settings, host="127.0.0.1", port=7861, auth="ann:")
 
 
 def test_cli_serve_passes_host_port_auth(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    import ui.web
+    import ui.web.app
     from ui.cli import cli
 
     for name in ("IBID_UI__AUTH", "IBID_UI__HOST", "IBID_UI__PORT", "IBID_CONFIG"):
         monkeypatch.delenv(name, raising=False)
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(ui.web, "serve", lambda library, settings, **kw: calls.append(kw))
+    monkeypatch.setattr(ui.web.app, "serve", lambda library, settings, **kw: calls.append(kw))
     runner = CliRunner()
     assert runner.invoke(cli, ["--home", str(tmp_path), "serve"]).exit_code == 0
     assert calls[-1] == {"host": "127.0.0.1", "port": 7860, "auth": None, "allow_no_login": False}
@@ -480,7 +480,7 @@ def test_cli_serve_passes_host_port_auth(monkeypatch: pytest.MonkeyPatch, tmp_pa
 
 def test_llm_mode_is_offered_only_when_configured(library: Library, chain: AnswerChain) -> None:
     from rag.settings import LLMSettings, RagSettings
-    from ui.web import build
+    from ui.web.app import build
 
     def modes(settings: Settings) -> list[Any]:
         radio = next(b for b in build(library, settings, chain).blocks.values()
@@ -495,7 +495,7 @@ def test_llm_mode_is_offered_only_when_configured(library: Library, chain: Answe
 def test_launch_with_login_refuses_anonymous_clients(library: Library, chain: AnswerChain) -> None:
     from gradio_client import Client
 
-    from ui.web import build
+    from ui.web.app import build
 
     demo = build(library, Settings(home=library.home), chain)
     port = _free_port()
@@ -519,7 +519,7 @@ def test_eval_tab_runs_a_set_and_gates_against_a_baseline(
     chain: AnswerChain, tmp_path: Path
 ) -> None:
     from eval.settings import EvalSettings
-    from ui.web_eval import EvalTab
+    from ui.web.eval_tab import EvalTab
 
     sets = tmp_path / "eval" / "sets"
     baselines = tmp_path / "eval" / "baselines"

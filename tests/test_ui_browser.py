@@ -13,7 +13,7 @@ import pytest
 
 from index.library import Library
 from tests.conftest import FIXTURES, SAMPLE
-from ui.screenshots import CHROMIUM_ARGS
+from ui.web.screenshots import CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,7 +53,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> Iterator[str]:
     from ui.config import Settings
-    from ui.web import build
+    from ui.web.app import build
 
     home = tmp_path_factory.mktemp("browser-home")
     library = Library(home, embeddings=embedder)  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from ui.cliutil import _common, _emit
+from ui.cli.util import _common, _emit
 
 
 def _parse_tolerances(values: tuple[str, ...]) -> dict[str, float]:

@@ -1,4 +1,4 @@
-"""Screenshots of the web UI for the docs: `python -m ui.screenshots --out docs/screenshots`.
+"""Screenshots of the web UI for the docs: `python -m ui.web.screenshots --out docs/screenshots`.
 
 Ingests the sample article into a temporary home, starts the app on a free loopback port, and
 drives headless Chromium: asks a question and opens citation [1] (chat.png), then looks up a
@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT.parent / "shared" / "corpus" / "sample" / "india-us-rapprochement.txt"
 CHROMIUM_ARGS = [
     "--headless",
@@ -43,7 +43,7 @@ def shoot(out: Path, sample: Path, chromium: str) -> list[Path]:
 
     from index.library import Library
     from ui.config import Settings
-    from ui.web import build
+    from ui.web.app import build
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ibid-shots-") as home:
@@ -88,7 +88,7 @@ def shoot(out: Path, sample: Path, chromium: str) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m ui.web.screenshots", description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--sample", type=Path, default=SAMPLE, help="Article file to ingest.")
     parser.add_argument("--chromium", default=os.environ.get("IBID_CHROMIUM", "/usr/bin/chromium"))

@@ -7,7 +7,7 @@ from typing import Any
 
 from index.types import ArticleRow, Paragraph
 from rag.types import Passage, SourceRow
-from ui.web_render import esc, notes_html, paragraph_html, source_link
+from ui.web.render import esc, notes_html, paragraph_html, source_link
 
 _VERDICT = {
     "supports": ("ibid-v-supports", "supports"),

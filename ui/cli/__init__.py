@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from index.errors import IbidError
-from ui.cliutil import (
+from ui.cli.util import (
     App,
     _bib_check,
     _bib_option,
@@ -89,7 +89,7 @@ def ingest(app: App, paths: tuple[Path, ...], prune: bool, as_json: bool) -> Non
     if as_json:
         _emit(report.to_json())
     else:
-        from ui.render import ingest_text
+        from ui.cli.render import ingest_text
 
         click.echo(ingest_text(report))
     if report.interrupted:
@@ -112,7 +112,7 @@ def articles(app: App, as_json: bool) -> None:
     if as_json:
         _emit([r.to_json() for r in rows])
         return
-    from ui.render import articles_text
+    from ui.cli.render import articles_text
 
     click.echo(articles_text(rows))
 
@@ -123,7 +123,7 @@ def articles(app: App, as_json: bool) -> None:
 @_common
 def show(app: App, article_id: str, as_json: bool) -> None:
     """Show one article: metadata, paragraphs with their notes, and the resolved notes list."""
-    from ui.render import article_json, article_text
+    from ui.cli.render import article_json, article_text
 
     library = app.library()
     article = library.article(article_id)
@@ -167,7 +167,7 @@ def ask(
 ) -> None:
     """Answer a question from the archive, every sentence cited."""
     _bib_check(fmt, as_json)
-    from ui.render import answer_text
+    from ui.cli.render import answer_text
 
     request = {"question": question, "k": k, "mode": mode, "filters": filters}
     answer = app.chain().invoke(request)
@@ -220,7 +220,7 @@ def cite(
 
         _emit(json_rows(passages))
     else:
-        from ui.render import passages_text
+        from ui.cli.render import passages_text
 
         click.echo(passages_text(passages))
 
@@ -249,7 +249,7 @@ def sources(
 
         _emit(json_rows(rows))
     else:
-        from ui.render import sources_text
+        from ui.cli.render import sources_text
 
         click.echo(sources_text(rows))
 
@@ -285,7 +285,7 @@ def serve(
         # Runtime and Chroma initialise in native code, so on two cores the two overlap.
         warming = threading.Thread(target=_warm_quietly, args=(library,), daemon=True)
         warming.start()
-        from ui.web import serve as run
+        from ui.web.app import serve as run
 
         warming.join()
         run(library, settings, host=host, port=port, auth=auth, allow_no_login=allow_no_login)
@@ -299,7 +299,7 @@ def _warm_quietly(library: Any) -> None:
 
 
 def _register_eval() -> None:
-    from ui.cli_eval import eval_group
+    from ui.cli.evaluation import eval_group
 
     cli.add_command(eval_group)
 

@@ -23,14 +23,14 @@ from index.types import ArticleRow, article_rows
 from rag.chain import AnswerChain
 from ui.address import check_address
 from ui.config import Settings
-from ui.web_api import Service
-from ui.web_chat import Chat
-from ui.web_eval import EvalTab
-from ui.web_export import controls as export_controls
-from ui.web_export import hide_download
-from ui.web_library import ALLOWED_EXTENSIONS, RESULT_HEADERS, LibraryTab
-from ui.web_render import panel_html
-from ui.web_views import ARTICLE_HEADERS, article_choices, article_table, author_choices
+from ui.web.api import Service
+from ui.web.chat import Chat
+from ui.web.eval_tab import EvalTab
+from ui.web.export import controls as export_controls
+from ui.web.export import hide_download
+from ui.web.library import ALLOWED_EXTENSIONS, RESULT_HEADERS, LibraryTab
+from ui.web.render import panel_html
+from ui.web.views import ARTICLE_HEADERS, article_choices, article_table, author_choices
 
 log = logging.getLogger("ibid.ui")
 STATIC = Path(__file__).parent / "static"

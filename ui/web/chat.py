@@ -19,8 +19,8 @@ from rag.bibliography import entries_from_answer
 from rag.chain import AnswerChain
 from rag.types import Answer, Filters, Turn, clean_text
 from ui.errors import internal_message, web_message
-from ui.web_export import download
-from ui.web_render import (
+from ui.web.export import download
+from ui.web.render import (
     Exchange,
     answer_html,
     answer_markdown,

@@ -19,10 +19,10 @@ from rag.chain import AnswerChain
 from rag.lookup import cite, source_rows, sources
 from rag.types import Answer, Filters, Passage, SourceRow, Turn, json_rows
 from ui.errors import web_message
-from ui.web_chat import HISTORY_TURNS
-from ui.web_export import download
-from ui.web_render import esc
-from ui.web_views import passages_html, sources_html
+from ui.web.chat import HISTORY_TURNS
+from ui.web.export import download
+from ui.web.render import esc
+from ui.web.views import passages_html, sources_html
 
 T = TypeVar("T")
 

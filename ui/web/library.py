@@ -14,8 +14,8 @@ from index.errors import IbidError
 from index.library import Library
 from index.types import IngestReport, article_rows
 from ui.errors import web_message
-from ui.web_render import esc
-from ui.web_views import article_choices, article_table, author_choices
+from ui.web.render import esc
+from ui.web.views import article_choices, article_table, author_choices
 
 ALLOWED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl")
 INGESTING = "Ingesting"
