@@ -23,18 +23,13 @@ CheckKind = Literal["number", "year", "date", "entity", "negation"]
 
 class FailedCheck(BaseModel):
     """One fact of the claim that the evidence does not bear out, for code to act on: the
-    human-readable `Verdict.reasons` are worded per backend and may change."""
+    human-readable `Verdict.reasons` are worded per backend and may change. For a negation,
+    the words are the negating ones (the claim's none when only the evidence negates)."""
 
     kind: CheckKind
-    claim_words: list[str] = Field(
-        default_factory=list,
-        description="The claim's words for the fact; for negation, its negating words "
-        "(none when only the evidence negates).",
-    )
+    claim_words: list[str] = Field(default_factory=list, description="The claim's, for the fact.")
     evidence_words: list[str] = Field(
-        default_factory=list,
-        description="What the evidence says in the fact's place, when the checker found it; "
-        "for negation, the evidence's negating words.",
+        default_factory=list, description="What the evidence has in the fact's place, if found."
     )
 
 
