@@ -19,19 +19,22 @@ from rag.citations import CitationBook, attribution, locate_in_chunk, source_ref
 from rag.intent import Intent
 from rag.settings import RagSettings
 from rag.types import Answer, AnswerSentence, Evidence, Plan, SeeAlso
+from rag.verdict import Checker
 
 # A stream event: {"type": "token", "text"}, then {"type": "citations"}, then {"type": "answer"}.
 Event = dict[str, Any]
 
 
 class Answering:
+    """What AnswerChain answers with, once the evidence is retrieved."""
+
     def __init__(
         self,
         library: Library,
         settings: RagSettings | None = None,
         *,
         chat_model: BaseChatModel | None = None,
-        checker: Any = None,
+        checker: Checker | None = None,
     ) -> None:
         self.library = library
         self.settings = settings or RagSettings()
@@ -47,7 +50,7 @@ class Answering:
         return self._chat
 
     @property
-    def checker(self) -> Any:
+    def checker(self) -> Checker:
         if self._checker is None:
             from rag.verify import make_checker
 

@@ -35,6 +35,7 @@ from rag.types import (
     check_k,
     clean_text,
 )
+from rag.verdict import Checker
 
 REFUSAL = i18n.text("refusal", "en")
 
@@ -63,7 +64,7 @@ class AnswerChain(Answering, Runnable[Any, Any]):
         settings: RagSettings | None = None,
         *,
         chat_model: BaseChatModel | None = None,
-        checker: Any = None,
+        checker: Checker | None = None,
     ) -> None:
         super().__init__(library, settings, chat_model=chat_model, checker=checker)
         self.retriever = Retriever(library, self.settings.retrieval)
