@@ -7,7 +7,8 @@ and checked by the faithfulness checker -> Answer. Refuses when no evidence is r
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -16,20 +17,13 @@ from pydantic import BaseModel, Field
 
 from index.errors import IbidError
 from index.library import Library
-from index.text import strip_markers
-from index.types import Article
-from rag import answerability, extractive, i18n, llm_answer
+from rag import i18n, llm_answer
+from rag.answering import Answering, Event
 from rag.archive import ArchiveAnswerer, ArchiveReply
-from rag.citations import (
-    CitationBook,
-    attribution,
-    locate_in_chunk,
-    source_ref,
-    span_in_quote,
-)
 from rag.followup import carry_over
 from rag.intent import Intent, classify
-from rag.retrieval import Retriever
+from rag.retrieval import IbidRetriever, Retriever, SearchOptions, evidence_of
+from rag.runs import in_threads, stream_run
 from rag.settings import RagSettings
 from rag.types import (
     Answer,
@@ -37,11 +31,11 @@ from rag.types import (
     Evidence,
     Filters,
     Plan,
-    SeeAlso,
     Turn,
     check_k,
     clean_text,
 )
+from rag.verdict import Checker
 
 REFUSAL = i18n.text("refusal", "en")
 
@@ -54,10 +48,14 @@ class AskInput(BaseModel):
     k: int | None = None
 
 
-Event = dict[str, Any]
+@dataclass(frozen=True)
+class _Found:
+    plan: Plan
+    vector: list[float]  # the query's, [] when the English model's leg does not run
+    evidence: list[Evidence]
 
 
-class AnswerChain(Runnable[Any, Any]):
+class AnswerChain(Answering, Runnable[Any, Any]):
     # Output is Any: `invoke` returns the Answer while `stream` yields events (text, then
     # citations, then the Answer), which no single output type describes.
     def __init__(
@@ -66,42 +64,19 @@ class AnswerChain(Runnable[Any, Any]):
         settings: RagSettings | None = None,
         *,
         chat_model: BaseChatModel | None = None,
-        checker: Any = None,
+        checker: Checker | None = None,
     ) -> None:
-        self.library = library
-        self.settings = settings or RagSettings()
+        super().__init__(library, settings, chat_model=chat_model, checker=checker)
         self.retriever = Retriever(library, self.settings.retrieval)
+        # What the chain searches through, so that callbacks see every search.
+        self.ibid_retriever = IbidRetriever(retriever=self.retriever)
         self.archive = ArchiveAnswerer(
             library, self.retriever, self.settings.retrieval.min_relevance
         )
-        self._chat = chat_model
-        self._checker = checker
-
-    # lazily built parts ------------------------------------------------------------------
-    @property
-    def chat_model(self) -> BaseChatModel:
-        if self._chat is None:
-            from rag.models import chat_model
-
-            self._chat = chat_model(self.settings.llm)
-        return self._chat
-
-    @property
-    def checker(self) -> Any:
-        if self._checker is None:
-            from rag.verify import make_checker
-
-            v = self.settings.verify
-            self._checker = make_checker(
-                v.backend,
-                embeddings=self.library.embeddings,
-                threshold=v.threshold,
-                model_path=v.model_path,
-                chat_model=self.chat_model if v.backend == "llm" else None,
-            )
-        return self._checker
 
     # Runnable ----------------------------------------------------------------------------
+    # Each call is one chain run for the callbacks in `config`; the retriever and chat model
+    # runs inside it are its children (rag.runs).
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
         answer = None
         for event in self.stream(input, config):
@@ -113,6 +88,16 @@ class AnswerChain(Runnable[Any, Any]):
     def stream(
         self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
     ) -> Iterator[Event]:
+        return stream_run(self, input, config, lambda child: self._events(input, child), _output)
+
+    async def astream(
+        self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
+    ) -> AsyncIterator[Event]:
+        # The same events as `stream`, not Runnable's default of `ainvoke`'s one output.
+        async for event in in_threads(self.stream(input, config)):
+            yield event
+
+    def _events(self, input: Any, config: RunnableConfig) -> Iterator[Event]:
         req = _coerce(input)
         question = clean_text(req.question, "question")
         check_k(req.k)
@@ -126,7 +111,7 @@ class AnswerChain(Runnable[Any, Any]):
         boost: dict[str, float] = {}
         if req.history:
             if mode == "llm":
-                standalone = llm_answer.condense(self.chat_model, question, req.history)
+                standalone = llm_answer.condense(self.chat_model, question, req.history, config)
             else:
                 extra, boost = carry_over(question, req.history)
         intent = classify(standalone)
@@ -135,7 +120,7 @@ class AnswerChain(Runnable[Any, Any]):
             reply = self.archive.answer(intent, standalone, req.filters)
             if reply is not None:
                 answer = Answer(question=question, answer="", mode=mode, intent=intent.kind)
-                yield from self._from_archive(answer, reply, standalone, req.filters)
+                yield from self._from_archive(answer, reply, standalone, req.filters, config)
                 self._add_versions(answer)
                 yield from _finish(answer, t0, timings)
                 return
@@ -145,31 +130,11 @@ class AnswerChain(Runnable[Any, Any]):
         # "Which outlet reported that X?" is answered by the sentence saying X: the cue words
         # would only pull retrieval and the answer type towards outlets and people.
         query = intent.topic if intent.kind == "source" and intent.topic else standalone
-        plan = self.retriever.plan(query)
-        # A follow-up's meaning includes the terms carried over from the last turn.
-        qvec = (
-            self.library.embeddings.embed_query(" ".join([query, *extra])) if plan.english else []
-        )
-        k = req.k or self.settings.retrieval.k
-        # The extractive answerer chooses among more chunks than an LLM is shown.
-        # An explicit k is obeyed as given.
-        wide = mode == "extractive" and req.k is None
-        pool = max(k, self.settings.answer.candidate_chunks) if wide else k
-        english = None
-        if mode == "llm" and not plan.english:
-            english = llm_answer.translate(self.chat_model, query)
-        evidence = self.retriever.search(
-            query,
-            req.filters,
-            k=pool,
-            boost_articles=boost,
-            extra_terms=extra,
-            query_vector=qvec or None,
-            plan=plan,
-            english_query=english,
-        )
+        found = self._retrieve(query, req, mode, extra, boost, config)
         timings.update(self.retriever.timings_ms)
         timings["retrieve"] = (time.perf_counter() - t0) * 1e3
+        plan, evidence = found.plan, found.evidence
+        k = req.k or self.settings.retrieval.k
         min_relevance = self.settings.retrieval.relevance_floor(plan.crosslingual)
         relevant = [e for e in evidence[:k] if e.relevance >= min_relevance]
         answer = Answer(
@@ -184,95 +149,60 @@ class AnswerChain(Runnable[Any, Any]):
             answer = self._refuse(answer, evidence)
             yield {"type": "token", "text": answer.answer}
         elif mode == "extractive":
-            yield from self._extractive(answer, query, evidence, extra, qvec, intent, plan)
+            yield from self._extractive(answer, query, evidence, extra, found.vector, intent, plan)
         else:
-            yield from self._llm(answer, standalone, relevant, plan.language)
+            yield from self._llm(answer, standalone, relevant, plan.language, config)
         self._add_versions(answer)
         yield from _finish(answer, t0, timings)
 
-    def _add_versions(self, answer: Answer) -> None:
-        """Each cited article's language and its versions in other languages."""
-        for c in answer.citations:
-            c.versions = self.library.versions(c.article_id)
-            if c.language is None:
-                c.language = self.library.article(c.article_id).language
-
-    # answerers ---------------------------------------------------------------------------
-    def _book(self) -> CitationBook:
-        return CitationBook(cover_preceding=self.settings.answer.cover_preceding)
-
-    def _articles(self, evidence: list[Evidence]) -> dict[str, Article]:
-        ids = dict.fromkeys(e.chunk.article_id for e in evidence)
-        return {a: self.library.article(a) for a in ids}
-
-    def _refuse(self, answer: Answer, evidence: list[Evidence], note: str | None = None) -> Answer:
-        answer.refused = True
-        refusal = i18n.text("refusal", answer.language)
-        answer.answer = f"{note} {refusal}" if note else refusal
-        seen: dict[str, SeeAlso] = {}
-        for ev in evidence:
-            if ev.chunk.article_id not in seen and len(seen) < 3:
-                seen[ev.chunk.article_id] = SeeAlso(
-                    article_id=ev.chunk.article_id, title=ev.chunk.title, score=round(ev.score, 4)
-                )
-        answer.see_also = list(seen.values())
-        return answer
-
-    def _extractive(
+    def _retrieve(
         self,
-        answer: Answer,
-        question: str,
-        evidence: list[Evidence],
+        query: str,
+        req: AskInput,
+        mode: str,
         extra: list[str],
-        qvec: list[float],
-        intent: Intent,
-        plan: Plan,
-    ) -> Iterator[Event]:
-        s = self.settings.answer
-        ranked = extractive.rank(
-            self.library, question, evidence, qvec, extra, s.sentence_weights, plan
+        boost: dict[str, float],
+        config: RunnableConfig,
+    ) -> _Found:
+        plan = self.retriever.plan(query)
+        # A follow-up's meaning includes the terms carried over from the last turn.
+        qvec = (
+            self.library.embeddings.embed_query(" ".join([query, *extra])) if plan.english else []
         )
-        decision = answerability.decide_for(question, ranked[0], plan, s) if ranked else None
-        if decision is None or not decision.answer:
-            self._refuse(answer, evidence, decision.note if decision else None)
-            yield {"type": "token", "text": answer.answer}
-            return
-        chosen = extractive.select(
-            ranked, self.settings.answer.max_sentences, self.settings.answer.keep_ratio
+        k = req.k or self.settings.retrieval.k
+        # The extractive answerer chooses among more chunks than an LLM is shown.
+        # An explicit k is obeyed as given.
+        wide = mode == "extractive" and req.k is None
+        pool = max(k, self.settings.answer.candidate_chunks) if wide else k
+        english = None
+        if mode == "llm" and not plan.english:
+            english = llm_answer.translate(self.chat_model, query, config)
+        search = SearchOptions(
+            filters=req.filters,
+            k=pool,
+            boost_articles=boost,
+            extra_terms=extra,
+            query_vector=qvec or None,
+            plan=plan,
+            english_query=english,
         )
-        book = self._book()
-        parts: list[str] = []
-        for c in chosen:
-            n = book.cite(c.article, c.para, c.start, c.end)
-            verdict = self.checker.check(c.text, [strip_markers(c.para.text[c.start : c.end])])
-            answer.sentences.append(
-                AnswerSentence(
-                    text=c.text,
-                    citations=[n],
-                    supported=verdict.supported,
-                    support=round(verdict.support, 4),
-                    reasons=verdict.reasons,
-                    answer_span=span_in_quote(question, c.para.text[c.start : c.end]),
-                )
-            )
-            text = c.text
-            if intent.kind == "source":
-                # The claim's primary source, named in the answer itself, not only in the note.
-                cited = book.citations[n - 1]
-                text = f"{attribution(cited.footnotes, cited.nearby_notes)}: {c.text}"
-                answer.sentences[-1].text = text
-                answer.sentences[-1].claim = c.text
-            piece = f"{text} [{n}]"
-            parts.append(piece)
-            yield {"type": "token", "text": piece + " "}
-        answer.citations = book.citations
-        answer.answer = " ".join(parts)
+        return _Found(plan, qvec, self._search(query, search, config))
+
+    def _search(self, query: str, search: SearchOptions, config: RunnableConfig) -> list[Evidence]:
+        """Retrieval through the LangChain retriever, as a child run of the chain's."""
+        return evidence_of(self.ibid_retriever.invoke(query, config, search=search))
 
     def _from_archive(
-        self, answer: Answer, reply: ArchiveReply, question: str, filters: Filters
+        self,
+        answer: Answer,
+        reply: ArchiveReply,
+        question: str,
+        filters: Filters,
+        config: RunnableConfig,
     ) -> Iterator[Event]:
         if reply.refusal:
-            evidence = self.retriever.search(question, filters, k=self.settings.retrieval.k)
+            search = SearchOptions(filters=filters, k=self.settings.retrieval.k)
+            evidence = self._search(question, search, config)
             self._refuse(answer, evidence, reply.refusal)
             yield {"type": "token", "text": answer.answer}
             return
@@ -306,63 +236,6 @@ class AnswerChain(Runnable[Any, Any]):
         answer.citations = book.citations
         answer.answer = " ".join(parts)
 
-    def _llm(
-        self, answer: Answer, question: str, evidence: list[Evidence], language: str
-    ) -> Iterator[Event]:
-        articles = self._articles(evidence)
-        notes = {
-            ev.chunk.id: [
-                r
-                for label in ev.chunk.footnotes
-                if (r := source_ref(articles[ev.chunk.article_id], label)) is not None
-            ]
-            for ev in evidence
-        }
-        reply = ""
-        for delta in llm_answer.stream_reply(self.chat_model, question, evidence, notes, language):
-            reply += delta
-            yield {"type": "token", "text": delta}
-        if llm_answer.is_refusal(reply):
-            self._refuse(answer, evidence)
-            return
-        book = self._book()
-        parts: list[str] = []
-        for text, valid, dropped in llm_answer.parse_reply(reply, len(evidence)):
-            reasons = [f"dropped citation [{n}]: no such evidence" for n in dropped]
-            numbers: list[int] = []
-            support, supported = 0.0, False
-            if valid:
-                passages = [strip_markers(evidence[n - 1].chunk.text) for n in valid]
-                verdict = self.checker.check(text, passages)
-                support, supported = verdict.support, verdict.supported
-                reasons += verdict.reasons
-                for i, n in enumerate(valid):
-                    chunk = evidence[n - 1].chunk
-                    aligned = verdict.sentence if verdict.evidence_index == i else None
-                    para, start, end = locate_in_chunk(
-                        articles[chunk.article_id], chunk, aligned or text
-                    )
-                    numbers.append(book.cite(articles[chunk.article_id], para, start, end))
-            else:
-                reasons.append("no valid citation")
-            if self.settings.answer.strict and not supported:
-                continue
-            answer.sentences.append(
-                AnswerSentence(
-                    text=text,
-                    citations=numbers,
-                    supported=supported,
-                    support=round(support, 4),
-                    reasons=reasons,
-                )
-            )
-            parts.append(text + "".join(f" [{n}]" for n in numbers))
-        if not answer.sentences:
-            self._refuse(answer, evidence)
-            return
-        answer.citations = book.citations
-        answer.answer = " ".join(parts)
-
 
 def _finish(answer: Answer, t0: float, timings: dict[str, float]) -> Iterator[Event]:
     """The stream's last events: the citations, then the timed Answer."""
@@ -370,6 +243,11 @@ def _finish(answer: Answer, t0: float, timings: dict[str, float]) -> Iterator[Ev
     answer.timings_ms = {k: round(v, 2) for k, v in timings.items()}
     yield {"type": "citations", "citations": answer.citations}
     yield {"type": "answer", "answer": answer}
+
+
+def _output(last: Event | None) -> Answer | None:
+    """The chain run's output, for callbacks: the Answer, the stream's last event."""
+    return last["answer"] if last is not None and last["type"] == "answer" else None
 
 
 def _coerce(input: Any) -> AskInput:

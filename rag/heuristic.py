@@ -11,171 +11,30 @@ import math
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel, Field
 
 from index.text import STOPWORDS, split_sentences, strip_markers, tokenize
-from rag import overlap
+from rag import facts, overlap
 from rag.verdict import (
     DEFAULT_THRESHOLD,
     Checker,
+    CheckKind,
+    FailedCheck,
     Pair,
     Verdict,
     _check_threshold,
     _require_claims,
 )
 
-# ---- facts in text ---------------------------------------------------------------------------
-
-_MONTHS = "january february march april may june july august september october november december"
-_MONTH_RE = re.compile(
-    r"\b(?:(?:" + "|".join(m.title() for m in _MONTHS.split()) + r")(?!\w)"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
-)
-_CARDINALS = "two three four five six seven eight nine ten eleven twelve"
-_ORDINALS = "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-_CLAIM_NUMBER_WORDS = {
-    w: i for words in (_CARDINALS, _ORDINALS) for i, w in enumerate(words.split(), 2)
-}
-# "one" and "first" count only as evidence: in a claim they are rarely quantities.
-_EVIDENCE_NUMBER_WORDS = {**_CLAIM_NUMBER_WORDS, "one": 1, "first": 1}
-_NUMBER_RE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent\b|per cent\b))?"
-    r"(?:\s*(thousand|million|billion|trillion)\b)?",
-    re.I,
-)
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_TOKEN_RE = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z](?:\.[A-Za-z])+\.?|\w[\w'’-]*")
-_NEGATION_RE = re.compile(
-    r"\b(?:not|no|never|without|none|neither|nor|nobody|nothing|nowhere|cannot)\b|n['’]t\b", re.I
-)
-_AUXILIARIES = frozenset(
-    "be been being have has had do does did can could yet even longer true".split()
-)
-
-
-def _numbers(text: str, words: dict[str, int], *, evidence: bool = False) -> dict[str, str]:
-    """Value -> surface: "1,000" = "1000", "18%" = "18 percent", "1.5 billion" = "1,500 million".
-    Evidence also offers the unscaled figure, so a claim may drop the unit."""
-    found: dict[str, str] = {}
-    for m in _NUMBER_RE.finditer(text):
-        raw = float(m.group(1).replace(",", ""))
-        scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
-        found.setdefault(f"{raw * scale:.12g}", m.group(0).strip())
-        if evidence:
-            found.setdefault(f"{raw:.12g}", m.group(0).strip())
-    for w in re.findall(r"\b[a-z]+\b", text.lower()):
-        if w in words:
-            found.setdefault(str(words[w]), w)
-    for month in _MONTH_RE.findall(text):
-        found.setdefault("month:" + month.lower()[:3], month)
-    return found
-
-
-def _kind(value: str) -> str:
-    year = value.isdigit() and 1000 <= int(value) <= 2100
-    return "date" if value.startswith("month:") else "year" if year else "number"
-
-
-def _key(token: str) -> str:
-    """Case-, possessive- and plural-insensitive form of a token; numbers stay as written."""
-    if token[0].isdigit():
-        return token
-    word = re.sub(r"['’]s$", "", token.lower().replace(".", "").strip("'’-"))
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return word
-
-
-def _names(sentence: str, known: set[str]) -> list[list[tuple[str, str]]]:
-    """Runs of (key, surface) capitalised words and acronyms; sentence-initial only if known."""
-    runs: list[list[tuple[str, str]]] = [[]]
-    for i, tok in enumerate(_TOKEN_RE.findall(sentence)):
-        head, _, rest = tok.partition("-")
-        if rest.islower():  # "Sims-based" names Sims
-            tok = head
-        low = tok.lower()
-        is_name = tok[0].isupper() and low not in STOPWORDS and low not in _MONTHS.split()
-        if is_name and i == 0 and sum(c.isupper() for c in tok) < 2:
-            is_name = _key(tok) in known
-        if is_name and low != "i":
-            runs[-1].append((_key(tok), re.sub(r"['’]s$", "", tok)))
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
-
-
-def _negated(text: str) -> set[tuple[str, ...]]:
-    """What each negation governs: roots of the next two content words ("not reduce tariffs")."""
-    scopes = set()
-    for m in _NEGATION_RE.finditer(text):
-        following = [t for t in tokenize(text[m.end() : m.end() + 80]) if t not in _AUXILIARIES]
-        scopes.add(tuple(t[:5] for t in following[:2]))
-    return scopes
-
-
-def _substitute(
-    claim: list[str], keys: list[str], evidence: list[_Sentence], name: bool
-) -> str | None:
-    """The name (or number) the evidence puts in the claim's slot for `keys` ("Modi" in
-    "_ visited Moscow"): same neighbours on both sides, three of the four nearest (or all)."""
-    n = len(keys)
-    starts = [i for i in range(len(claim) - n + 1) if claim[i : i + n] == keys]
-    if not starts:
-        return None
-    left, right = claim[max(0, starts[0] - 2) : starts[0]], claim[starts[0] + n : starts[0] + n + 2]
-    need = min(3, len(left) + len(right))
-    for m, sent in itertools.product((1, 2, 3), evidence):
-        ev = sent.keys
-        for j in range(len(ev) - m + 1):
-            before, after = ev[max(0, j - len(left)) : j], ev[j + m : j + m + len(right)]
-            middle, filler = ev[j : j + m], sent.surfaces[j : j + m]
-            # "his own country" in the slot is coreference, not a contradiction.
-            if middle == keys or middle[0] in STOPWORDS:
-                continue
-            if not any(t[0].isupper() if name else t[0].isdigit() for t in filler):
-                continue
-            if left and before[-1:] != left[-1:]:
-                continue
-            if right and after[:1] != right[:1]:
-                continue
-            hits = sum(a == b for a, b in zip(left[::-1], before[::-1], strict=False))
-            if hits + sum(a == b for a, b in zip(right, after, strict=False)) >= max(need, 1):
-                return " ".join(filler)
-    return None
-
-
-@dataclass
-class _Sentence:
-    text: str
-    tokens: set[str]  # content-word stems, for coverage
-    keys: list[str]  # every token in order, for fact look-ups and slots
-    surfaces: list[str]
-    numbers: dict[str, str]
-    negated: set[tuple[str, ...]]
-    words: set[str]  # keys, plus the parts of hyphenated ones
-
-
-def _sentence(text: str, number_words: dict[str, int] = _EVIDENCE_NUMBER_WORDS) -> _Sentence:
-    surfaces = _TOKEN_RE.findall(text)
-    return _Sentence(
-        text,
-        set(tokenize(text)),
-        [_key(t) for t in surfaces],
-        surfaces,
-        _numbers(text, number_words, evidence=number_words is _EVIDENCE_NUMBER_WORDS),
-        _negated(text),
-        {p for t in surfaces for k in [_key(t)] for p in (k, *k.split("-"))},
-    )
-
 
 @dataclass
 class _Passage:
     norm: str
-    sentences: list[_Sentence]
+    sentences: list[facts.Sentence]
     names: set[str]  # keys of words capitalised mid-sentence: names, even at a sentence start
 
 
@@ -184,8 +43,8 @@ def _normalise(text: str) -> str:
 
 
 def _analyse(passage: str) -> _Passage:
-    sentences = [_sentence(t) for t in map(strip_markers, split_sentences(passage)) if t]
-    names = {k for s in sentences for run in _names(s.text, set()) for k, _ in run}
+    sentences = [facts.sentence(t) for t in map(strip_markers, split_sentences(passage)) if t]
+    names = {k for s in sentences for run in facts.names(s.text, set()) for k, _ in run}
     return _Passage(_normalise(passage), sentences, names)
 
 
@@ -211,8 +70,8 @@ class _Unit:
 
 @dataclass
 class _Plan:
-    claim: _Sentence
-    sentences: list[_Sentence]
+    claim: facts.Sentence
+    sentences: list[facts.Sentence]
     units: list[_Unit]
     known: set[str]
     words: set[str]
@@ -274,7 +133,7 @@ class HeuristicChecker(Checker):
         for i, p in enumerate(analysed):
             at = p.norm.find(norm) if norm.strip() else -1
             # "it is not true that <claim>" quotes the claim but does not support it.
-            if at >= 0 and not _NEGATION_RE.search(p.norm[max(0, at - 30) : at]):
+            if at >= 0 and not facts.NEGATION_RE.search(p.norm[max(0, at - 30) : at]):
                 inside = [s for s in p.sentences if norm in _normalise(s.text)]
                 parts = [s for s in p.sentences if _normalise(s.text) in norm]
                 best = (inside or parts or p.sentences)[0]
@@ -303,7 +162,7 @@ class HeuristicChecker(Checker):
         ]
         every = [s for _, s in sentences]
         return _Plan(
-            _sentence(claim, _CLAIM_NUMBER_WORDS),
+            facts.sentence(claim, facts.CLAIM_NUMBER_WORDS),
             every,
             units,
             known=set().union(*(p.names for p in analysed)),
@@ -325,69 +184,109 @@ class HeuristicChecker(Checker):
 
         best = max(plan.units, key=lambda u: (combined(u), -len(u.members), -u.members[0]))
         aligned = [plan.sentences[k] for k in best.members]
-        factor, reasons = self._facts(plan, aligned)
+        found = self._facts(plan, aligned)
         return self._verdict(
-            combined(best) * factor,
+            combined(best) * found.factor,
             evidence_index=best.passage,
             sentence=" ".join(s.text for s in aligned),
-            reasons=reasons,
+            reasons=found.reasons,
+            failed=found.failed,
         )
 
-    def _facts(self, plan: _Plan, aligned: list[_Sentence]) -> tuple[float, list[str]]:
-        """Multiplicative penalty and reasons: numbers, dates, names, then negation."""
+    def _facts(self, plan: _Plan, aligned: list[facts.Sentence]) -> _Findings:
+        """Multiplicative penalty, reasons and failed checks: numbers, dates, names, negation."""
         w = self.weights
         claim = plan.claim
-        words = {k for s in aligned for k in s.words}
-        numbers = {v for s in aligned for v in s.numbers}
-        facts: list[tuple[str, str, list[str], bool, bool]] = []
-        for value, surface in claim.numbers.items():
-            slot = [_key(t) for t in _TOKEN_RE.findall(surface)[:1]]
-            label = f"'{surface}'" if value.startswith("month:") else surface
-            facts.append((_kind(value), label, slot, value in numbers, value in plan.numbers))
-        for sent in split_sentences(claim.text):
-            runs = _names(sent, plan.known)
-            # An unknown capitalised first word ("Sharif visited") is a name if a name of the
-            # evidence fills the same slot.
-            head = _TOKEN_RE.findall(sent)[:1]
-            key = _key(head[0]) if head else ""
-            unknown = key and head[0][0].isupper() and key not in plan.words | STOPWORDS
-            if unknown and _substitute(claim.keys, [key], aligned, name=True):
-                runs.insert(0, [(key, head[0])])
-            for run in runs:
-                keys = [k for k, _ in run]
-                label = "'" + " ".join(s for k, s in run if k not in words) + "'"
-                present = all(k in words for k in keys)
-                facts.append(("entity", label, keys, present, all(k in plan.words for k in keys)))
         penalty = {"number": 1.0, "entity": 1.0}
-        reasons = []
-        for kind, label, keys, present, anywhere in facts:
-            if present:
+        out = _Findings()
+        for fact in _claim_facts(plan, aligned):
+            if fact.present:
                 continue
+            kind, label = fact.kind, fact.label
             group = "entity" if kind == "entity" else "number"
-            other = _substitute(claim.keys, keys, aligned, name=kind == "entity")
-            if not anywhere or other:
+            other = facts.substitute(claim.keys, fact.keys, aligned, name=kind == "entity")
+            out.failed.append(
+                FailedCheck(kind=kind, claim_words=fact.claim_words, evidence_words=other or [])
+            )
+            if not fact.anywhere or other:
                 penalty[group] = getattr(w, group)
-                if anywhere:
-                    reasons.append(f"{kind} {label} where the evidence has '{other}'")
+                said = " ".join(other or [])
+                if fact.anywhere:
+                    out.reasons.append(f"{kind} {label} where the evidence has '{said}'")
                 else:
-                    reasons.append(
-                        f"{kind} {label} not in evidence" + (f" ('{other}')" if other else "")
+                    out.reasons.append(
+                        f"{kind} {label} not in evidence" + (f" ('{said}')" if other else "")
                     )
             else:
                 penalty[group] = min(penalty[group], w.displaced)
-                reasons.append(f"{kind} {label} not in the aligned sentence")
-        factor = penalty["number"] * penalty["entity"]
+                out.reasons.append(f"{kind} {label} not in the aligned sentence")
+        out.factor = penalty["number"] * penalty["entity"]
         # A negation the evidence lacks is suspect anywhere; one the claim drops only when the
         # claim still mentions what was negated (else that negation is about something else).
         negated = {scope for s in aligned for scope in s.negated}
         roots = {t[:5] for t in claim.tokens}
         if claim.negated and not negated:
-            reasons.append("negation mismatch: the claim negates, the evidence does not")
-            factor *= w.negation
+            out.reasons.append("negation mismatch: the claim negates, the evidence does not")
+            out.failed.append(FailedCheck(kind="negation", claim_words=facts.cues(claim.text)))
+            out.factor *= w.negation
         elif not claim.negated and any(scope and set(scope) <= roots for scope in negated):
-            reasons.append("negation mismatch: the evidence negates, the claim does not")
-            factor *= w.negation
-        return factor, reasons
+            out.reasons.append("negation mismatch: the evidence negates, the claim does not")
+            cues = [c for s in aligned for c in facts.cues(s.text)]
+            out.failed.append(FailedCheck(kind="negation", evidence_words=cues))
+            out.factor *= w.negation
+        return out
+
+
+@dataclass
+class _Fact:
+    """A number, date or name of the claim, and whether the evidence has it."""
+
+    kind: CheckKind
+    label: str  # as the reason shows it
+    claim_words: list[str]
+    keys: list[str]  # its slot in the claim, for finding what the evidence says instead
+    present: bool  # in the aligned sentence(s)
+    anywhere: bool  # in any evidence sentence
+
+
+@dataclass
+class _Findings:
+    factor: float = 1.0
+    reasons: list[str] = field(default_factory=list)
+    failed: list[FailedCheck] = field(default_factory=list)
+
+
+def _claim_facts(plan: _Plan, aligned: list[facts.Sentence]) -> list[_Fact]:
+    claim = plan.claim
+    words = {k for s in aligned for k in s.words}
+    numbers = {v for s in aligned for v in s.numbers}
+    found: list[_Fact] = []
+    for value, surface in claim.numbers.items():
+        slot = [facts.key(t) for t in facts.TOKEN_RE.findall(surface)[:1]]
+        label = f"'{surface}'" if value.startswith("month:") else surface
+        found.append(
+            _Fact(
+                facts.kind(value), label, [surface], slot, value in numbers, value in plan.numbers
+            )
+        )
+    for sent in split_sentences(claim.text):
+        runs = facts.names(sent, plan.known)
+        # An unknown capitalised first word ("Sharif visited") is a name if a name of the
+        # evidence fills the same slot.
+        head = facts.TOKEN_RE.findall(sent)[:1]
+        key = facts.key(head[0]) if head else ""
+        unknown = key and head[0][0].isupper() and key not in plan.words | STOPWORDS
+        if unknown and facts.substitute(claim.keys, [key], aligned, name=True):
+            runs.insert(0, [(key, head[0])])
+        for run in runs:
+            keys = [k for k, _ in run]
+            missing = [s for k, s in run if k not in words]
+            present = all(k in words for k in keys)
+            anywhere = all(k in plan.words for k in keys)
+            found.append(
+                _Fact("entity", f"'{' '.join(missing)}'", missing, keys, present, anywhere)
+            )
+    return found
 
 
 def _texts(plan: _Plan) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
+from langchain_core.runnables import RunnableConfig
 
 from index.text import split_sentences, strip_markers
 from rag import i18n
@@ -93,8 +94,9 @@ def stream_reply(
     evidence: list[Evidence],
     notes: Mapping[str, list[SourceRef]] | None = None,
     language: str | None = None,
+    config: RunnableConfig | None = None,
 ) -> Iterator[str]:
-    for chunk in model.stream(messages(question, evidence, notes, language)):
+    for chunk in model.stream(messages(question, evidence, notes, language), config):
         text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
         if text:
             yield text
@@ -118,19 +120,21 @@ def parse_reply(reply: str, n_evidence: int) -> list[tuple[str, list[int], list[
     return out
 
 
-def translate(model: BaseChatModel, question: str) -> str:
+def translate(model: BaseChatModel, question: str, config: RunnableConfig | None = None) -> str:
     """The question in English, for the English keyword leg; the question itself on failure."""
-    reply = model.invoke(TRANSLATE.format(question=question))
+    reply = model.invoke(TRANSLATE.format(question=question), config)
     text = reply.content if isinstance(reply.content, str) else str(reply.content)
     return text.strip().splitlines()[0].strip() if text.strip() else question
 
 
-def condense(model: BaseChatModel, question: str, history: list[Turn]) -> str:
+def condense(
+    model: BaseChatModel, question: str, history: list[Turn], config: RunnableConfig | None = None
+) -> str:
     lines = []
     for turn in history[-3:]:
         lines.append(f"User: {turn.question}")
         if turn.answer is not None and not turn.answer.refused:
             lines.append("Assistant: " + re.sub(r" ?\[\d+\]", "", turn.answer.answer))
-    reply = model.invoke(CONDENSE.format(history="\n".join(lines), question=question))
+    reply = model.invoke(CONDENSE.format(history="\n".join(lines), question=question), config)
     text = reply.content if isinstance(reply.content, str) else str(reply.content)
     return text.strip().splitlines()[0].strip() if text.strip() else question

@@ -18,8 +18,12 @@ from rag.types import (
     clean_text,
     json_rows,
 )
+from rag.verdict import CheckKind
 
-_FACT_REASONS = ("number", "date", "negation", "entity", "year", "percent")
+# A passage that talks about the claim's subject contradicts it when a fact check failed on it:
+# the checker found a different number, date, name or negation, not merely no support. Read
+# from the verdict's structured checks: reasons are display text, worded per backend.
+_CONTRADICTING: frozenset[CheckKind] = frozenset({"number", "year", "date", "entity", "negation"})
 
 
 def cite(
@@ -52,7 +56,7 @@ def cite(
         overlap = len(claim_tokens & c.tokens) / (len(claim_tokens) or 1)
         if v.supported:
             verdict = "supports"
-        elif overlap >= 0.5 and any(w in r for r in v.reasons for w in _FACT_REASONS):
+        elif overlap >= 0.5 and any(f.kind in _CONTRADICTING for f in v.failed):
             verdict = "contradicts"
         else:
             verdict = "related"

@@ -12,15 +12,19 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.callbacks import (
+    AsyncCallbackManagerForRetrieverRun,
+    CallbackManagerForRetrieverRun,
+)
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from langchain_core.runnables.config import run_in_executor
+from pydantic import ConfigDict, PrivateAttr
 
 from index.lang import analyze, detect
 from index.library import Library
@@ -298,25 +302,92 @@ class Retriever:
         return chosen + held[: k - len(chosen)]
 
 
+@dataclass(frozen=True)
+class SearchOptions:
+    """What `Retriever.search` takes besides the query, for one `IbidRetriever` call."""
+
+    filters: Filters | None = None  # None: the IbidRetriever's own
+    k: int | None = None
+    boost_articles: dict[str, float] | None = None
+    extra_terms: list[str] | None = None
+    query_vector: list[float] | None = None
+    plan: Plan | None = None
+    english_query: str | None = None
+
+
+class EvidenceDocument(Document):
+    """A retrieved chunk as a LangChain Document that keeps its Evidence, typed, for the chain;
+    the metadata carries the same Evidence as plain data for any other reader."""
+
+    _evidence: Evidence = PrivateAttr()
+
+    @classmethod
+    def of(cls, ev: Evidence) -> EvidenceDocument:
+        doc = cls(
+            id=ev.chunk.id,
+            page_content=ev.chunk.text,
+            metadata={
+                "article_id": ev.chunk.article_id,
+                "score": ev.score,
+                "evidence": ev.model_dump(),
+            },
+        )
+        doc._evidence = ev
+        return doc
+
+    @property
+    def evidence(self) -> Evidence:
+        return self._evidence
+
+
+def evidence_of(documents: Sequence[Document]) -> list[Evidence]:
+    """The Evidence behind an IbidRetriever's documents, in their order."""
+    out = []
+    for doc in documents:
+        if not isinstance(doc, EvidenceDocument):
+            raise TypeError(f"expected the documents of an IbidRetriever, got {type(doc)}")
+        out.append(doc.evidence)
+    return out
+
+
 class IbidRetriever(BaseRetriever):
-    """The retriever as a LangChain `BaseRetriever`; each Document carries its Evidence."""
+    """The retriever as a LangChain `BaseRetriever`: what the answer chain searches through, so
+    callbacks see each search. Pass `search=SearchOptions(...)` to `invoke` for more than the
+    query; each Document is an EvidenceDocument."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     retriever: Retriever
     filters: Filters = Filters()
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+        self,
+        query: str,
+        *,
+        run_manager: CallbackManagerForRetrieverRun,
+        search: SearchOptions | None = None,
     ) -> list[Document]:
-        return [
-            Document(
-                id=ev.chunk.id,
-                page_content=ev.chunk.text,
-                metadata={
-                    "article_id": ev.chunk.article_id,
-                    "score": ev.score,
-                    "evidence": ev.model_dump(),
-                },
-            )
-            for ev in self.retriever.search(query, self.filters)
-        ]
+        o = search or SearchOptions()
+        found = self.retriever.search(
+            query,
+            self.filters if o.filters is None else o.filters,
+            k=o.k,
+            boost_articles=o.boost_articles,
+            extra_terms=o.extra_terms,
+            query_vector=o.query_vector,
+            plan=o.plan,
+            english_query=o.english_query,
+        )
+        return [EvidenceDocument.of(ev) for ev in found]
+
+    async def _aget_relevant_documents(
+        self,
+        query: str,
+        *,
+        run_manager: AsyncCallbackManagerForRetrieverRun,
+        search: SearchOptions | None = None,
+    ) -> list[Document]:
+        # The search blocks (embedding, Chroma): a worker thread keeps the event loop free.
+        sync = run_manager.get_sync()
+        return await run_in_executor(
+            None, self._get_relevant_documents, query, run_manager=sync, search=search
+        )

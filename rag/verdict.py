@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -18,13 +18,35 @@ DEFAULT_THRESHOLD = 0.36
 
 Pair = tuple[str, Sequence[str]]
 
+CheckKind = Literal["number", "year", "date", "entity", "negation"]
+
+
+class FailedCheck(BaseModel):
+    """One fact of the claim that the evidence does not bear out, for code to act on: the
+    human-readable `Verdict.reasons` are worded per backend and may change. For a negation,
+    the words are the negating ones (the claim's none when only the evidence negates)."""
+
+    kind: CheckKind
+    claim_words: list[str] = Field(default_factory=list, description="The claim's, for the fact.")
+    evidence_words: list[str] = Field(
+        default_factory=list, description="What the evidence has in the fact's place, if found."
+    )
+
 
 class Verdict(BaseModel):
+    """A checker's judgement of one claim. `failed` holds only checks the backend really ran:
+    the heuristic's fact checks (which the cross-encoder passes on from its aligner); an LLM
+    judge's one-word reply names none, so its unsupported verdicts have reasons but no
+    `failed` entries."""
+
     support: float = Field(ge=0.0, le=1.0, description="How well the evidence supports the claim.")
     supported: bool = Field(description="support >= the checker's threshold.")
     evidence_index: int | None = Field(default=None, description="Passage that supports best.")
     sentence: str | None = Field(default=None, description="Best-aligned evidence sentence(s).")
     reasons: list[str] = Field(default_factory=list, description="Failed checks, for display.")
+    failed: list[FailedCheck] = Field(
+        default_factory=list, description="Failed fact checks, structured, for code to read."
+    )
 
 
 class Checker(ABC):

@@ -89,13 +89,17 @@ class CrossEncoderChecker(Checker):
         out = []
         for i, v in enumerate(aligned):
             # Verbatim (1.0) and no evidence (0.0) need no model.
-            support = nli.get(i, v.support)
-            low = support < self.threshold
-            reasons = [f"NLI entailment {support:.2f} below {self.threshold:.2f}"] if low else []
-            update = {"support": support, "supported": not low}
-            out.append(
-                v.model_copy(update={**update, "reasons": reasons if i in nli else v.reasons})
-            )
+            if i not in nli:
+                out.append(v.model_copy(update={"supported": v.support >= self.threshold}))
+            elif nli[i] >= self.threshold:
+                update = {"support": nli[i], "supported": True, "reasons": [], "failed": []}
+                out.append(v.model_copy(update=update))
+            else:
+                # The model gives one probability and names no fact. The aligner's fact checks
+                # ran on the same premise: an unsupported verdict passes them on, for lookup.
+                low = f"NLI entailment {nli[i]:.2f} below {self.threshold:.2f}"
+                update = {"support": nli[i], "supported": False, "reasons": [low, *v.reasons]}
+                out.append(v.model_copy(update=update))
         return out
 
 
@@ -107,7 +111,8 @@ JUDGE_SYSTEM = (
 
 
 class LLMJudgeChecker(Checker):
-    """A chat model judges each pair; support is 1.0 or 0.0."""
+    """A chat model judges each pair; support is 1.0 or 0.0. Its one-word reply names no fact,
+    so verdicts carry the reply as a reason and no failed checks."""
 
     def __init__(self, chat_model: BaseChatModel, threshold: float = 0.5) -> None:
         self.chat_model = chat_model
