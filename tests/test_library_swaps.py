@@ -143,7 +143,9 @@ def test_report_page_escapes_what_the_cases_say() -> None:
     page = render_html(_report())
     assert "<script>alert" not in page and "&lt;script&gt;alert(&#39;x&#39;)" in page
     assert "Eval report: &lt;odd&gt;.jsonl" in page
-    assert '<li class="ok">A &lt;b&gt; claim [1] <em>(not entailed by its citations)</em></li>' in page
+    assert (
+        '<li class="ok">A &lt;b&gt; claim [1] <em>(not entailed by its citations)</em></li>' in page
+    )
     assert '<tr class="fail"><td>mrr</td><td>0.500</td><td>0.600</td><td>-0.100</td></tr>' in page
     assert page.endswith("</body></html>\n")
 
