@@ -2,8 +2,6 @@
 Word footnotes (some with two URLs, many "Ibid., p. N."), Title/Subtitle and
 Heading styles, a table with notes inside cells, a bulleted list, and core
 properties (title, author, created date)."""
-import random
-
 from . import compose, fodt, notes as notes_mod
 from .topics_b import INSURANCE
 from .util import Doc, build_gold, write_gold

@@ -1,10 +1,8 @@
 """Text formats: a pandoc Markdown paper with [^n] footnotes and YAML front
 matter, and a plain-text email newsletter with "(n)" markers and a "Sources:" list."""
-import random
-
 from . import compose, notes as notes_mod
 from .topics_b import CBAM, SHADOW
-from .util import Doc, build_gold, write_gold, DOCS, note_paras, runs_text
+from .util import Doc, build_gold, write_gold, DOCS, note_paras, render_runs, runs_text
 
 # ------------------------------------------------------------------ markdown
 MD_NAME = "markdown_cbam_india_pandoc_footnotes"
@@ -19,19 +17,13 @@ MD_MORE = [
 
 
 def md_runs(runs, marker=None, angle=False):
-    out = []
-    for r in runs:
-        if isinstance(r, str):
-            out.append(r.replace("*", "\\*"))
-        elif r[0] == "i":
-            out.append(f"*{r[1]}*")
-        elif r[0] == "u":
-            out.append(f"<{r[1]}>" if angle else r[1])
-        elif r[0] == "a":
-            out.append(f"[{r[1]}]({r[2]})")
-        elif r[0] == "m":
-            out.append(marker(r[1]))
-    return "".join(out)
+    return render_runs(
+        runs, lambda s: s.replace("*", "\\*"),
+        i=lambda r: f"*{r[1]}*",
+        u=lambda r: f"<{r[1]}>" if angle else r[1],
+        a=lambda r: f"[{r[1]}]({r[2]})",
+        m=lambda r: marker(r[1]),
+    )
 
 
 # How these notes cite: style, page format, the mix of note kinds, where interviews took place.

@@ -3,8 +3,6 @@ breadcrumbs, share buttons, pull quote, core footnotes block (WordPress 6.3+:
 <sup data-fn=UUID class="fn"><a href="#UUID" id="UUID-link">n</a></sup> and
 <ol class="wp-block-footnotes">), author box, related posts, sidebar,
 Complianz-style cookie banner, Yoast-style JSON-LD and Open Graph tags."""
-import random
-
 from . import compose, notes as notes_mod, web
 from .topics_b import GRAIN
 from .util import Doc, build_gold, write_gold, DOCS, runs_text
