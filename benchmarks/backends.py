@@ -203,15 +203,8 @@ def _previous() -> dict[str, Any]:
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--parts", default="ingest,cold,quality")
-    args = parser.parse_args()
-    parts = set(args.parts.split(","))
-    previous = _previous()
-    OUT.mkdir(parents=True, exist_ok=True)
-    # Export the graphs first, so no measured step pays for an export.
+def export_graphs() -> None:
+    """Export the ONNX graphs first, so no measured step pays for an export."""
     for backend, precision in BACKENDS:
         settings = EmbeddingSettings(
             backend=backend, precision=precision, cache=False, model_cache=MODELS
@@ -220,16 +213,22 @@ def main() -> None:
             from index.embed import load_embedder
 
             load_embedder(settings)
-    load_start = wait_for_quiet()
 
+
+def ingest_part(rounds: int) -> dict[str, list[dict[str, float]]]:
+    """Ingest rounds, interleaved across the backends."""
     ingest: dict[str, list[dict[str, float]]] = {_name(*b): [] for b in BACKENDS}
-    for round_no in range(args.rounds if "ingest" in parts else 0):
+    for round_no in range(rounds):
         for backend, precision in BACKENDS:
             ingest[_name(backend, precision)].append(ingest_round(backend, precision, round_no))
             print(_name(backend, precision), ingest[_name(backend, precision)][-1], flush=True)
+    return ingest
 
+
+def cold_part() -> dict[str, dict[str, Any]]:
+    """Cold `ibid ask` and `ibid serve` of each backend on the sample."""
     cold: dict[str, dict[str, Any]] = {}
-    for backend, precision in BACKENDS if "cold" in parts else []:
+    for backend, precision in BACKENDS:
         env = _env(backend, precision)
         home = OUT / f"sample-{_name(backend, precision)}"
         shutil.rmtree(home, ignore_errors=True)
@@ -242,28 +241,40 @@ def main() -> None:
             "serve_ready_median_s": round(statistics.median(serves), 2),
         }
         print(_name(backend, precision), cold[_name(backend, precision)], flush=True)
+    return cold
 
+
+def quality_part() -> dict[str, dict[str, float | None]]:
+    """The question set's test half and the FreshWiki claim set through each backend."""
     qual: dict[str, dict[str, float | None]] = {}
-    if "quality" in parts:
-        claims = OUT / "freshwiki-claims.jsonl"
-        if not claims.is_file():
-            _ibid("eval", "build-claims", str(FRESHWIKI), "--out", str(claims), "--limit", "400",
-                  "--seed", "0", env=_env("torch", "fp32"))  # fmt: skip
-        seed_vectors()
-        for backend, precision in BACKENDS:
-            qual[_name(backend, precision)] = quality(backend, precision, claims)
-            print(_name(backend, precision), qual[_name(backend, precision)], flush=True)
+    claims = OUT / "freshwiki-claims.jsonl"
+    if not claims.is_file():
+        _ibid("eval", "build-claims", str(FRESHWIKI), "--out", str(claims), "--limit", "400",
+              "--seed", "0", env=_env("torch", "fp32"))  # fmt: skip
+    seed_vectors()
+    for backend, precision in BACKENDS:
+        qual[_name(backend, precision)] = quality(backend, precision, claims)
+        print(_name(backend, precision), qual[_name(backend, precision)], flush=True)
+    return qual
 
-    stamp = time.strftime("%Y-%m-%d %H:%M:%S %Z")
-    measured = {p: stamp for p in parts} | {
-        p: previous.get("measured", {}).get(p) for p in {"ingest", "cold", "quality"} - parts
-    }
-    ingest = ingest if "ingest" in parts else previous["ingest_rounds"]
-    cold = cold if "cold" in parts else previous["cold"]
-    qual = qual if "quality" in parts else previous["quality"]
+
+def summarize(
+    ingest: dict[str, list[dict[str, float]]],
+    cold: dict[str, dict[str, Any]],
+    qual: dict[str, dict[str, float | None]],
+) -> dict[str, dict[str, Any]]:
+    """Each backend's best ingest, and its figures as ratios to torch's."""
     base = "torch-fp32"
     best = {k: max(r["chunks_per_s"] for r in v) for k, v in ingest.items()}
-    summary = {
+
+    def drop(name: str) -> float | None:
+        if not qual:
+            return None
+        return round(
+            max(abs((qual[name].get(m) or 0) - (qual[base].get(m) or 0)) for m in qual[base]), 4
+        )
+
+    return {
         name: {
             "ingest_chunks_per_s": best[name],
             "ingest_ratio_to_torch": round(best[name] / best[base], 2),
@@ -273,19 +284,34 @@ def main() -> None:
             "serve_ready_ratio_to_torch": round(
                 cold[name]["serve_ready_median_s"] / cold[base]["serve_ready_median_s"], 2
             ),
-            "largest_quality_drop_vs_torch": (
-                round(
-                    max(
-                        abs((qual[name].get(m) or 0) - (qual[base].get(m) or 0)) for m in qual[base]
-                    ),
-                    4,
-                )
-                if qual
-                else None
-            ),
+            "largest_quality_drop_vs_torch": drop(name),
         }
         for name in ingest
     }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--parts", default="ingest,cold,quality")
+    args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    previous = _previous()
+    OUT.mkdir(parents=True, exist_ok=True)
+    export_graphs()
+    load_start = wait_for_quiet()
+    ingest = ingest_part(args.rounds if "ingest" in parts else 0)
+    cold = cold_part() if "cold" in parts else {}
+    qual = quality_part() if "quality" in parts else {}
+
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+    measured = {p: stamp for p in parts} | {
+        p: previous.get("measured", {}).get(p) for p in {"ingest", "cold", "quality"} - parts
+    }
+    ingest = ingest if "ingest" in parts else previous["ingest_rounds"]
+    cold = cold if "cold" in parts else previous["cold"]
+    qual = qual if "quality" in parts else previous["quality"]
+    summary = summarize(ingest, cold, qual)
     result = {
         "backends": [_name(*b) for b in BACKENDS],
         "summary": summary,

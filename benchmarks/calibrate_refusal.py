@@ -13,6 +13,7 @@ import random
 
 from benchmarks.common import FRESHWIKI, WORK, write_result
 from eval.claims import build_claims
+from eval.summedits import balanced_accuracy
 from index.library import Library
 from index.text import tokenize
 from rag.retrieval import Retriever
@@ -21,14 +22,20 @@ from rag.types import Filters
 
 
 def best_threshold(pos: list[float], neg: list[float]) -> tuple[float, float]:
+    """The lowest observed relevance with the best balanced accuracy, and that accuracy."""
     best = (0.0, 0.0)
     for t in sorted(set(pos + neg)):
-        tpr = sum(p >= t for p in pos) / len(pos)
-        tnr = sum(n < t for n in neg) / len(neg)
-        bal = (tpr + tnr) / 2
+        bal = balanced_at(pos, neg, t)
         if bal > best[1]:
             best = (t, bal)
     return best
+
+
+def balanced_at(pos: list[float], neg: list[float], threshold: float) -> float:
+    """Balanced accuracy of answering (relevance >= threshold) the covered claims `pos` and
+    refusing the others."""
+    truth = [True] * len(pos) + [False] * len(neg)
+    return balanced_accuracy(truth, [r >= threshold for r in pos + neg])
 
 
 def main() -> None:
@@ -62,9 +69,7 @@ def main() -> None:
         neg = [top_relevance(make(c.claim)) for c in neg_cases]
         threshold, bal = best_threshold(pos, neg)
         t0 = RetrievalSettings().min_relevance
-        at_default = (
-            sum(p >= t0 for p in pos) / len(pos) + sum(n < t0 for n in neg) / len(neg)
-        ) / 2
+        at_default = balanced_at(pos, neg, t0)
         result[name] = {
             "threshold": round(threshold, 4),
             "balanced_accuracy": round(bal, 4),

@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, Field
 
@@ -32,8 +33,27 @@ class ClaimCase(BaseModel):
 
 
 def normalize_url(url: str) -> str:
-    url = url.strip().rstrip("/")
-    return re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE).lower()
+    """The key two citations of one source share: scheme, www., a trailing slash and letter
+    case do not count; the query and fragment do (?id=123 often names the document)."""
+    url = _canonical(url.strip().rstrip("/").lower())
+    return re.sub(r"^https?://(www\.)?", "", url)
+
+
+def _canonical(url: str) -> str:
+    """A web URL with scheme, host and path in courlan's canonical form (default port,
+    doubled slashes, percent-escapes), in lower case; anything else as it is."""
+    from courlan import normalize_url as canonical
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a stray "[" in the host
+        return url
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return url
+    # Not the query: courlan drops parameters it takes for trackers (ref, source, uid ...)
+    # and sorts the rest, which would merge sources the gold keeps apart.
+    head = urlsplit(canonical(parts._replace(query="", fragment="")))
+    return urlunsplit(head._replace(query=parts.query, fragment=parts.fragment)).lower()
 
 
 def _from_freshwiki_json(path: Path) -> Iterator[ClaimCase]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlparse
+from urllib.parse import SplitResult, urlparse, urlsplit
 
 from pydantic import BaseModel
 
@@ -39,9 +39,17 @@ class VersionRow:
 
 
 def _norm(url: str | None) -> str | None:
+    """The page a URL names, for matching one language version's link to another's page: host
+    (no www.) and path, in lower case, whatever the scheme, port, query or fragment."""
     if not url:
         return None
-    p = urlparse(url.strip())
+    from courlan import normalize_url
+
+    # courlan canonicalises host and path (default port, doubled slashes, percent-escapes);
+    # the query, fragment and ;params go first, as they never name another version here.
+    # Lower case before it as well, so letters it percent-escapes still match in any case.
+    raw = urlparse(url.strip().lower())
+    p = urlsplit(normalize_url(SplitResult(raw.scheme, raw.netloc, raw.path, "", "")))
     host = (p.hostname or "").removeprefix("www.")
     return f"{host}{p.path.rstrip('/')}".lower() or None
 

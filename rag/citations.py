@@ -59,20 +59,15 @@ def split_sources(
     return (refs, []) if how == "sentence" or cover_preceding else ([], refs)
 
 
+# What a SourceRef shows of the footnote it resolves to.
+_NOTE_FIELDS = {"title", "publisher", "url", "accessed", "text", "ibid_of"}
+
+
 def source_ref(article: Article, label: str, attached: str = "sentence") -> SourceRef | None:
     note = article.resolved_footnote(label)
     if note is None:
         return None
-    return SourceRef(
-        label=label,
-        title=note.title,
-        publisher=note.publisher,
-        url=note.url,
-        accessed=note.accessed,
-        text=note.text,
-        ibid_of=note.ibid_of,
-        attached=attached,
-    )
+    return SourceRef(label=label, attached=attached, **note.model_dump(include=_NOTE_FIELDS))
 
 
 def describe_ref(ref: SourceRef) -> str:

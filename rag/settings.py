@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, SecretStr, model_validator
 
 # The extractive answerer's sentence features (rag.extractive): the keys its fitted weights,
 # and answer.sentence_weights, are given by.
 FEATURES = ("sim", "cover", "focus", "typed", "rank", "length", "wh")
+
+
+def _crosslingual(default: float, setting: str, why: str) -> Any:
+    """The field of a floor's own value for questions read through the multilingual leg, whose
+    scores run on another scale than the English model's."""
+    return Field(
+        default=default,
+        description=f"{setting} for questions read through the multilingual leg ({why}).",
+    )
 
 
 class RetrievalSettings(BaseModel):
@@ -30,10 +39,8 @@ class RetrievalSettings(BaseModel):
     )
     # 0.15, chosen on the dev halves of the Turkish and Russian sets: answerable questions' best
     # relevance starts at 0.12, so the sentence scorer and the anchor check decide the rest.
-    crosslingual_min_relevance: float = Field(
-        default=0.15,
-        description="min_relevance for questions read through the multilingual leg (its "
-        "cosines run lower than the English model's).",
+    crosslingual_min_relevance: float = _crosslingual(
+        0.15, "min_relevance", "its cosines run lower than the English model's"
     )
     cross_encoder: str | None = Field(
         default=None,
@@ -81,10 +88,8 @@ class AnswerSettings(BaseModel):
     )
     # 0 on dev (python -m eval.fit --crosslingual --max-false 0.1): the anchor check already
     # refuses 0.115 of the answerable dev questions, so any score floor exceeds the budget.
-    crosslingual_min_sentence_score: float = Field(
-        default=0.0,
-        description="min_sentence_score for questions read through the multilingual leg "
-        "(their own fitted weights, rag.extractive.WEIGHTS_XL).",
+    crosslingual_min_sentence_score: float = _crosslingual(
+        0.0, "min_sentence_score", "their own fitted weights, rag.extractive.WEIGHTS_XL"
     )
     crosslingual_anchor_score: float = Field(
         default=0.01,

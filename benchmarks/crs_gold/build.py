@@ -82,20 +82,24 @@ def git_show(mirror, commit, path):
     ).stdout
 
 
-# ---------------------------------------------------------------- main
-def build(s, mirror, doc, log):
-    prefix, pdf_path, md_path, authors_override, title_override = doc
+MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+def extract(s, mirror, prefix, pdf_path, md_path):
+    """The PDF into docs/ (rewritten only when its bytes changed) and the Markdown's text."""
     os.makedirs(s.docs_dir, exist_ok=True)
     pdf = os.path.join(s.docs_dir, prefix + ".pdf")
     data = git_show(mirror, s.commit, pdf_path)
     if not os.path.exists(pdf) or Path(pdf).read_bytes() != data:
         with open(pdf, "wb") as f:
             f.write(data)
-    md = git_show(mirror, s.commit, md_path).decode("utf-8")
-    meta, raw_notes, body_lines = parse_markdown(md)
-    text, spans = build_body(body_lines)
-    body_sq, body_idx = squash(text)
+    return pdf, git_show(mirror, s.commit, md_path).decode("utf-8")
 
+
+def gold_notes(prefix, raw_notes):
+    """The numbered Footnotes list as gold notes, kinds classified, Ibid. chains resolved."""
     notes = []
     for k, rn in enumerate(raw_notes, 1):
         assert rn["n"] == k, (prefix, rn["n"], k)
@@ -118,10 +122,13 @@ def build(s, mirror, doc, log):
             while notes[src - 1]["kind"] == "ibid" and notes[src - 1]["ibid_of"]:
                 src = notes[src - 1]["ibid_of"]  # or what that note repeats
             nt["ibid_of"] = src
+    return notes
 
-    words = pdf_words(pdf)
-    marks, sup = pdf_markers(words)
-    cursor, markers, dlog, found = 0, [], [], []
+
+def anchor_marks(s, prefix, marks, text, spans, body_sq, body_idx):
+    """Each PDF superscript anchored in the Markdown body (step 3): the log of every mark, and
+    (order, mark, position, kind, log entry) of those found."""
+    cursor, dlog, found = 0, [], []
     for order, mk in enumerate(marks):
         why = s.not_markers.get((prefix, mk["label"], mk["page"]))
         if why:
@@ -146,7 +153,7 @@ def build(s, mirror, doc, log):
             entry["status"] = "unmatched"
             dlog.append(entry)
             continue
-        kind = next((s[2] for s in spans if s[0] <= pos <= s[1]), "prose")
+        kind = next((sp[2] for sp in spans if sp[0] <= pos <= sp[1]), "prose")
         entry.update(
             {
                 "status": kind,
@@ -161,6 +168,12 @@ def build(s, mirror, doc, log):
         dlog.append(entry)
         if kind in ("prose", "textbox"):
             cursor = end
+    return dlog, found
+
+
+def gold_markers(found, text, spans, words, sup, n_notes):
+    """The markers in running text with their contexts, checked against the PDF (step 4)."""
+    markers = []
     # a later context never reaches back over an earlier marker (nor over the
     # plain digits of a marker kept in the text)
     all_pos = [f[2] + f[4]["inline_digits"] for f in found]
@@ -178,13 +191,16 @@ def build(s, mirror, doc, log):
                 "label": mk["label"],
                 "context": ctx,
                 "page": None,
-                "note_n": n if 1 <= n <= len(notes) else None,
+                "note_n": n if 1 <= n <= n_notes else None,
             }
         )
+    return markers
 
-    # phrases from notes that must not appear in the body: 8 plain words (letters,
-    # digits, commas, full stops, hyphens; no quotes), found in no other note and
-    # nowhere in the body text
+
+def note_phrases(notes, text):
+    """Phrases from notes that must not appear in the body: 8 plain words (letters, digits,
+    commas, full stops, hyphens; no quotes), found in no other note and nowhere in the body
+    text; up to three, from the longest notes."""
     bmnc = []
     body_fold = fold(text).lower()
     for nt in sorted(notes, key=lambda x: -len(x["text"])):
@@ -206,44 +222,21 @@ def build(s, mirror, doc, log):
                 break
         if len(bmnc) == 3:
             break
+    return bmnc
 
+
+def page_one_checks(words, title, date):
+    """Whether the PDF's first page prints the gold title and date."""
     page1 = " ".join(w["t"] for w in words if w["p"] == 1)
-    title = title_override or meta["title"]
-    months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    y, mo, d = meta["date"].split("-")
-    checks = {
+    y, mo, d = date.split("-")
+    return {
         "title_on_page_1": squash(title)[0] in squash(page1)[0],
-        "date_on_page_1": f"{months[int(mo) - 1]} {int(d)}, {y}" in page1,
+        "date_on_page_1": f"{MONTHS[int(mo) - 1]} {int(d)}, {y}" in page1,
     }
-    gold = {
-        "file": prefix + ".pdf",
-        "title": title,
-        "authors": authors_override or meta.get("authors", []),
-        "date": meta["date"],
-        "notes": notes,
-        "markers": markers,
-        "body_must_not_contain": bmnc,
-        "layout": "crs_pdf",
-        "numbering": "continuous superscript arabic digits 1..N in the body; "
-        "notes at the foot of each page",
-    }
-    with open(os.path.join(s.docs_dir, prefix + ".gold.json"), "w", encoding="utf-8") as f:
-        json.dump(gold, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-    log[prefix] = {
+
+
+def log_entry(checks, marks, dlog, markers, notes):
+    return {
         "checks": checks,
         "pdf_superscripts": len(marks),
         "context_fixes": [d for d in dlog if d.get("context_fix")],
@@ -255,6 +248,38 @@ def build(s, mirror, doc, log):
         "markers": len(markers),
         "notes": len(notes),
     }
+
+
+# ---------------------------------------------------------------- main
+def build(s, mirror, doc, log):
+    prefix, pdf_path, md_path, authors_override, title_override = doc
+    pdf, md = extract(s, mirror, prefix, pdf_path, md_path)
+    meta, raw_notes, body_lines = parse_markdown(md)
+    text, spans = build_body(body_lines)
+    body_sq, body_idx = squash(text)
+    notes = gold_notes(prefix, raw_notes)
+    words = pdf_words(pdf)
+    marks, sup = pdf_markers(words)
+    dlog, found = anchor_marks(s, prefix, marks, text, spans, body_sq, body_idx)
+    markers = gold_markers(found, text, spans, words, sup, len(notes))
+    title = title_override or meta["title"]
+    gold = {
+        "file": prefix + ".pdf",
+        "title": title,
+        "authors": authors_override or meta.get("authors", []),
+        "date": meta["date"],
+        "notes": notes,
+        "markers": markers,
+        "body_must_not_contain": note_phrases(notes, text),
+        "layout": "crs_pdf",
+        "numbering": "continuous superscript arabic digits 1..N in the body; "
+        "notes at the foot of each page",
+    }
+    with open(os.path.join(s.docs_dir, prefix + ".gold.json"), "w", encoding="utf-8") as f:
+        json.dump(gold, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    checks = page_one_checks(words, title, meta["date"])
+    log[prefix] = log_entry(checks, marks, dlog, markers, notes)
     return {
         "file": prefix + ".pdf",
         "source_repo": s.source_repo,

@@ -37,8 +37,7 @@ KINDS = {"full", "short", "ibid", "other"}
 TABLE_ONLY = {}  # file -> set of note numbers cited only from tables or figures
 
 
-def check(here, gold, entry):
-    errs, warns = [], []
+def check_head(gold, entry, errs):
     if set(gold) != KEYS:
         errs.append(f"keys {sorted(set(gold) ^ KEYS)}")
     if gold["file"] != entry["file"]:
@@ -47,33 +46,35 @@ def check(here, gold, entry):
         errs.append(f"date {gold['date']!r}")
     if not gold["title"]:
         errs.append("empty title")
-    notes = gold["notes"]
-    for i, n in enumerate(notes, 1):
-        if set(n) != NOTE_KEYS:
-            errs.append(f"note {i}: keys {sorted(set(n) ^ NOTE_KEYS)}")
-            continue
-        if n["n"] != i:
-            errs.append(f"note numbering: position {i} has n={n['n']}")
-        if n["label"] != str(n["n"]):
-            errs.append(f"note {n['n']}: label {n['label']!r}")
-        if not n["text"].strip() or n["text"] != " ".join(n["text"].split()):
-            errs.append(f"note {n['n']}: empty or not whitespace-normalised")
-        if n["kind"] not in KINDS:
-            errs.append(f"note {n['n']}: kind {n['kind']!r}")
-        if (n["kind"] == "ibid") != (n["ibid_of"] is not None):
-            errs.append(f"note {n['n']}: kind {n['kind']} with ibid_of {n['ibid_of']}")
-        if n["ibid_of"] is not None and not 1 <= n["ibid_of"] < n["n"]:
-            errs.append(f"note {n['n']}: ibid_of {n['ibid_of']} is not an earlier note")
-        if n["url"] is not None:
-            if (
-                not re.match(r"https?:/", n["url"])
-                or n["url"] not in n["text"]
-                or n["url"][-1] in ".,;)"
-            ):
-                errs.append(f"note {n['n']}: url {n['url']!r}")
-        elif re.search(r"https?://", n["text"]):
-            errs.append(f"note {n['n']}: URL in text but url is null")
-    nset = {n["n"] for n in notes}
+
+
+def check_note(i, n, errs):
+    """Note at position i (1-based): numbering, label, text, kind, ibid_of and URL."""
+    if n["n"] != i:
+        errs.append(f"note numbering: position {i} has n={n['n']}")
+    if n["label"] != str(n["n"]):
+        errs.append(f"note {n['n']}: label {n['label']!r}")
+    if not n["text"].strip() or n["text"] != " ".join(n["text"].split()):
+        errs.append(f"note {n['n']}: empty or not whitespace-normalised")
+    if n["kind"] not in KINDS:
+        errs.append(f"note {n['n']}: kind {n['kind']!r}")
+    if (n["kind"] == "ibid") != (n["ibid_of"] is not None):
+        errs.append(f"note {n['n']}: kind {n['kind']} with ibid_of {n['ibid_of']}")
+    if n["ibid_of"] is not None and not 1 <= n["ibid_of"] < n["n"]:
+        errs.append(f"note {n['n']}: ibid_of {n['ibid_of']} is not an earlier note")
+    if n["url"] is not None:
+        if (
+            not re.match(r"https?:/", n["url"])
+            or n["url"] not in n["text"]
+            or n["url"][-1] in ".,;)"
+        ):
+            errs.append(f"note {n['n']}: url {n['url']!r}")
+    elif re.search(r"https?://", n["text"]):
+        errs.append(f"note {n['n']}: URL in text but url is null")
+
+
+def check_markers(gold, nset, errs, warns):
+    """Each marker's note and context; returns the note numbers cited."""
     cited = set()
     for j, m in enumerate(gold["markers"]):
         if set(m) != MARKER_KEYS:
@@ -96,29 +97,52 @@ def check(here, gold, entry):
             )
         if re.search(r"\*\*|\]\(|\|\s|__", m["context"]):
             errs.append(f"marker {j} ({m['label']}): markdown left in context {m['context']!r}")
-    uncited = sorted(nset - cited - TABLE_ONLY.get(gold["file"], set()))
-    if uncited:
-        errs.append(f"notes without a marker: {uncited}")
+    return cited
+
+
+def check_phrases(gold, errs):
     ph = gold["body_must_not_contain"]
     if not 2 <= len(ph) <= 4:
         errs.append(f"{len(ph)} body_must_not_contain phrases")
     for p in ph:
-        if not any(p in n["text"] for n in notes):
+        if not any(p in n["text"] for n in gold["notes"]):
             errs.append(f"phrase not from a note: {p!r}")
         if any(p in m["context"] for m in gold["markers"]):
             errs.append(f"phrase found in a marker context: {p!r}")
+
+
+def check_pdf(here, gold, entry, errs, warns):
+    """The fetched PDF's sha256 and page count against the manifest."""
     pdf = os.path.join(here, "docs", gold["file"])
-    if os.path.exists(pdf):
-        digest = hashlib.sha256(Path(pdf).read_bytes()).hexdigest()
-        if digest != entry["sha256"]:
-            errs.append("PDF sha256 differs from manifest")
-        if shutil.which("pdfinfo"):
-            info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-            mm = re.search(r"^Pages:\s+(\d+)", info, re.M)
-            if not mm or int(mm.group(1)) != entry["pages"]:
-                errs.append("page count differs from manifest")
-    else:
+    if not os.path.exists(pdf):
         warns.append("PDF not fetched (run get_docs.py): file checks skipped")
+        return
+    digest = hashlib.sha256(Path(pdf).read_bytes()).hexdigest()
+    if digest != entry["sha256"]:
+        errs.append("PDF sha256 differs from manifest")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        mm = re.search(r"^Pages:\s+(\d+)", info, re.M)
+        if not mm or int(mm.group(1)) != entry["pages"]:
+            errs.append("page count differs from manifest")
+
+
+def check(here, gold, entry):
+    errs, warns = [], []
+    check_head(gold, entry, errs)
+    notes = gold["notes"]
+    for i, n in enumerate(notes, 1):
+        if set(n) != NOTE_KEYS:
+            errs.append(f"note {i}: keys {sorted(set(n) ^ NOTE_KEYS)}")
+            continue
+        check_note(i, n, errs)
+    nset = {n["n"] for n in notes}
+    cited = check_markers(gold, nset, errs, warns)
+    uncited = sorted(nset - cited - TABLE_ONLY.get(gold["file"], set()))
+    if uncited:
+        errs.append(f"notes without a marker: {uncited}")
+    check_phrases(gold, errs)
+    check_pdf(here, gold, entry, errs, warns)
     return errs, warns
 
 

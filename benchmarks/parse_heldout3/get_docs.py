@@ -1,14 +1,8 @@
 #!/usr/bin/env python3
-"""Extract the PDFs of held-out set 3 from a mirror of ProfAmiot/crs-reports
-and verify them against manifest.json.
+"""Extract the PDFs of held-out set 3 from a mirror of ProfAmiot/crs-reports and
+verify them against manifest.json (how: benchmarks/crs_gold/fetch.py).
 
     python get_docs.py MIRROR_GIT_DIR
-
-MIRROR_GIT_DIR is a (bare) git directory of https://github.com/ProfAmiot/crs-reports
-that holds the commit named in manifest.json. Each PDF is taken with
-`git show COMMIT:PATH`, written to docs/FILE and checked by sha256 (and, when
-poppler's pdfinfo is installed, by page count). Exit status 1 on any mismatch.
-Standard library only.
 """
 import os
 import sys

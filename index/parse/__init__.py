@@ -7,7 +7,6 @@ on with the other files.
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
 from index.errors import ParseError
@@ -63,19 +62,21 @@ def decode_text(path: Path, data: bytes) -> str:
     return text
 
 
-_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-
-
 def decode_html(path: Path, data: bytes) -> str:
-    """UTF-8 as for text, else the charset the page declares in a <meta> tag (scraped pages are
-    often windows-1252 or ISO-8859-x); undeclared non-UTF-8 bytes are still refused."""
+    """UTF-8 as for text, else the charset the page declares (scraped pages are often
+    windows-1252 or ISO-8859-x); undeclared non-UTF-8 bytes are still refused, not guessed."""
     try:
         return decode_text(path, data)
     except ParseError:
-        match = _CHARSET_RE.search(data[:4096])
-        if match is None:
+        from bs4.dammit import EncodingDetector
+
+        # Only the head is searched (4 KB, where a <meta charset> or an XML declaration
+        # stands), so a page quoting a charset in its text does not redeclare itself.
+        name = EncodingDetector.find_declared_encoding(
+            data[:4096], is_html=True, search_entire_document=True
+        )
+        if name is None:
             raise
-        name = match.group(1).decode("ascii")
         try:
             codecs.lookup(name)
         except LookupError:

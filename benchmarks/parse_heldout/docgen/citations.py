@@ -98,109 +98,145 @@ def end(s):
     return s if s.endswith((".", "?", "!", ".”")) else s + "."
 
 
-def gen_notes_en(rng, T, n, st, doc_date, allow_discursive=True):
-    """Returns a list of note dicts: text, kind, work, ibid_of_n, source_n."""
-    fill = Filler(rng, T, doc_date[0])
-    kinds = (
-        ["news"] * 30
-        + ["report"] * 16
-        + ["comment"] * 8
-        + ["gov"] * 12
-        + ["book"] * 10
-        + ["journal"] * 14
-        + ["data"] * 4
-    )
-    if st["cite"] == "pipe":
-        kinds = [k for k in kinds if k not in ("book",)]
-    notes = []
-    works = []  # (work, first n)
-    cited_first = {}
+NOTE_KINDS = (
+    ["news"] * 30
+    + ["report"] * 16
+    + ["comment"] * 8
+    + ["gov"] * 12
+    + ["book"] * 10
+    + ["journal"] * 14
+    + ["data"] * 4
+)
 
-    def new_work():
-        w = make_work(rng, fill, rng.choice(kinds), doc_date)
-        works.append(w)
+
+class NoteWriter:
+    """One English note list being written: the works cited so far and the note that first
+    cited each. Each method fills in one kind of note record; all draw from the same rng."""
+
+    def __init__(self, rng, T, st, doc_date):
+        self.rng, self.T, self.st, self.doc_date = rng, T, st, doc_date
+        self.fill = Filler(rng, T, doc_date[0])
+        self.kinds = NOTE_KINDS
+        if st["cite"] == "pipe":
+            self.kinds = [k for k in self.kinds if k not in ("book",)]
+        self.works = []  # (work, first n)
+        self.cited_first = {}
+
+    def new_work(self):
+        w = make_work(self.rng, self.fill, self.rng.choice(self.kinds), self.doc_date)
+        self.works.append(w)
         return w
 
+    def ibid(self, rec, prev):
+        rng, st = self.rng, self.st
+        w = prev["work"]
+        if rng.random() < 0.45 or w["kind"] in ("news", "data", "comment"):
+            txt = "Ibid."
+        else:
+            txt = f"Ibid., {pg(rng, st.get('pstyle', 'p'))}."
+        rec.update(
+            text=txt, kind="ibid", work=w, ibid_of_n=prev["n"], source_n=self.cited_first[id(w)]
+        )
+
+    def repeat(self, rec, prev, i):
+        """An earlier work again (not the one just cited): op. cit. or a short cite."""
+        rng, st = self.rng, self.st
+        cand = [
+            w for w in self.works if w.get("authors") and (prev is None or prev["work"] is not w)
+        ]
+        w = rng.choice(cand) if cand else None
+        if w is None:
+            w = self.new_work()
+            rec.update(text=end(cite_full(rng, w, st)), kind="full", work=w)
+            self.cited_first[id(w)] = i
+        elif st.get("opcit", 0.5) > rng.random():
+            rec.update(
+                text=f"{short_names(w['authors'])}, op. cit., {pg(rng, st.get('pstyle', 'p'))}.",
+                kind="opcit",
+                work=w,
+                source_n=self.cited_first[id(w)],
+                op_cit=True,
+            )
+        else:
+            rec.update(
+                text=end(cite_short(rng, w, st)),
+                kind="short",
+                work=w,
+                source_n=self.cited_first[id(w)],
+            )
+
+    def two(self, rec, i):
+        rng, st = self.rng, self.st
+        w1, w2 = self.new_work(), self.new_work()
+        lead = rng.choice(["See ", "See ", "", "For example, see "])
+        txt = (
+            f"{lead}{cite_full(rng, w1, st)}; and {cite_full(rng, w2, st)}"
+            if lead
+            else f"{cite_full(rng, w1, st)}; {cite_full(rng, w2, st)}"
+        )
+        rec.update(text=end(txt), kind="two")
+        self.cited_first[id(w1)] = self.cited_first[id(w2)] = i
+
+    def discursive(self, rec, i):
+        rng, st, T, doc_date = self.rng, self.st, self.T, self.doc_date
+        tmpl = rng.choice(C.DISCURSIVE)
+        ws = [self.new_work() for _ in range(tmpl.count("{c"))]
+        vals = dict(
+            x=rng.choice(T["X"]),
+            m=rng.choice(T["M"]),
+            a=rng.choice(T["A"]),
+            p=rng.choice(T["P"]),
+            yr=str(doc_date[0] - rng.randint(1, 4)),
+        )
+        for j, w in enumerate(ws):
+            vals[f"c{j + 1}"] = cite_full(rng, w, st)
+            self.cited_first[id(w)] = i
+        txt = tmpl.format(**vals)
+        txt = re.sub(r"(https?://\S+?)\.\s", r"\1. ", txt)
+        rec.update(text=cap1(txt), kind="discursive", work=ws[0] if len(ws) == 1 else None)
+        if len(ws) == 1 and not txt.startswith(tuple("0123456789")):
+            rec["work"] = None  # commentary around the cite: no ibid after it
+
+    def interview(self, rec):
+        rng = self.rng
+        y, m, d = date_before(rng, *self.doc_date, span_days=500)
+        rec.update(
+            text=f"Author interview with a {rng.choice(C.ROLES)}, {rng.choice(self.T['P'])}, {C.MONTHS[m - 1]} {y}.",
+            kind="interview",
+        )
+
+    def full(self, rec, i):
+        rng, st = self.rng, self.st
+        w = self.new_work()
+        full = cite_full(rng, w, st)
+        rec.update(
+            text=full if st["cite"] == "pipe" and first_url(full) else end(full),
+            kind="full",
+            work=w,
+        )
+        self.cited_first[id(w)] = i
+
+
+def gen_notes_en(rng, T, n, st, doc_date, allow_discursive=True):
+    """Returns a list of note dicts: text, kind, work, ibid_of_n, source_n."""
+    nw = NoteWriter(rng, T, st, doc_date)
+    notes = []
     for i in range(1, n + 1):
         prev = notes[-1] if notes else None
         r = rng.random()
         rec = dict(n=i, work=None, ibid_of_n=None, source_n=None, op_cit=False)
         if prev and prev["work"] is not None and r < 0.15 and st.get("ibid", True):
-            w = prev["work"]
-            if rng.random() < 0.45 or w["kind"] in ("news", "data", "comment"):
-                txt = "Ibid."
-            else:
-                txt = f"Ibid., {pg(rng, st.get('pstyle', 'p'))}."
-            rec.update(
-                text=txt, kind="ibid", work=w, ibid_of_n=prev["n"], source_n=cited_first[id(w)]
-            )
-        elif len(works) > 4 and r < 0.25 and st["cite"] in ("chicago", "eu"):
-            cand = [
-                w for w in works if w.get("authors") and (prev is None or prev["work"] is not w)
-            ]
-            w = rng.choice(cand) if cand else None
-            if w is None:
-                w = new_work()
-                rec.update(text=end(cite_full(rng, w, st)), kind="full", work=w)
-                cited_first[id(w)] = i
-            elif st.get("opcit", 0.5) > rng.random():
-                rec.update(
-                    text=f"{short_names(w['authors'])}, op. cit., {pg(rng, st.get('pstyle', 'p'))}.",
-                    kind="opcit",
-                    work=w,
-                    source_n=cited_first[id(w)],
-                    op_cit=True,
-                )
-            else:
-                rec.update(
-                    text=end(cite_short(rng, w, st)),
-                    kind="short",
-                    work=w,
-                    source_n=cited_first[id(w)],
-                )
+            nw.ibid(rec, prev)
+        elif len(nw.works) > 4 and r < 0.25 and st["cite"] in ("chicago", "eu"):
+            nw.repeat(rec, prev, i)
         elif r < 0.32 and st["cite"] != "pipe":
-            w1, w2 = new_work(), new_work()
-            lead = rng.choice(["See ", "See ", "", "For example, see "])
-            txt = (
-                f"{lead}{cite_full(rng, w1, st)}; and {cite_full(rng, w2, st)}"
-                if lead
-                else f"{cite_full(rng, w1, st)}; {cite_full(rng, w2, st)}"
-            )
-            rec.update(text=end(txt), kind="two")
-            cited_first[id(w1)] = cited_first[id(w2)] = i
+            nw.two(rec, i)
         elif r < 0.37 and allow_discursive and st["cite"] != "pipe":
-            tmpl = rng.choice(C.DISCURSIVE)
-            ws = [new_work() for _ in range(tmpl.count("{c"))]
-            vals = dict(
-                x=rng.choice(T["X"]),
-                m=rng.choice(T["M"]),
-                a=rng.choice(T["A"]),
-                p=rng.choice(T["P"]),
-                yr=str(doc_date[0] - rng.randint(1, 4)),
-            )
-            for j, w in enumerate(ws):
-                vals[f"c{j + 1}"] = cite_full(rng, w, st)
-                cited_first[id(w)] = i
-            txt = tmpl.format(**vals)
-            txt = re.sub(r"(https?://\S+?)\.\s", r"\1. ", txt)
-            rec.update(text=cap1(txt), kind="discursive", work=ws[0] if len(ws) == 1 else None)
-            if len(ws) == 1 and not txt.startswith(tuple("0123456789")):
-                rec["work"] = None  # commentary around the cite: no ibid after it
+            nw.discursive(rec, i)
         elif r < 0.39 and st["cite"] in ("chicago", "eu"):
-            y, m, d = date_before(rng, *doc_date, span_days=500)
-            rec.update(
-                text=f"Author interview with a {rng.choice(C.ROLES)}, {rng.choice(T['P'])}, {C.MONTHS[m - 1]} {y}.",
-                kind="interview",
-            )
+            nw.interview(rec)
         else:
-            w = new_work()
-            full = cite_full(rng, w, st)
-            rec.update(
-                text=full if st["cite"] == "pipe" and first_url(full) else end(full),
-                kind="full",
-                work=w,
-            )
-            cited_first[id(w)] = i
+            nw.full(rec, i)
         notes.append(rec)
     return notes
 

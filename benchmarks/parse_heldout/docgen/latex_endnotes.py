@@ -66,36 +66,7 @@ def doc_endnotes(spec):
     return simple_gold(spec, notes, secs, rng)
 
 
-def doc_chapters(spec):
-    rng, T, dd = doc_setup(spec)
-    chs = T["chapters"]
-    counts = distribute(spec["n"], len(chs), rng)
-    body = Body(rng, T, dd[0])
-    all_notes, ch_secs, ch_of = [], [], []
-    for ci, ((ch_title, subs), cnt) in enumerate(zip(chs, counts)):
-        notes = gen_notes_checked(
-            spec["seed"] * 100 + ci, T, cnt, dict(cite="eu", pstyle="p", opcit=0.8), dd
-        )
-        start = len(all_notes)
-        for x in notes:  # renumber n to document positions
-            renumber(x, start)
-        all_notes += notes
-        ch_of += [ci + 1] * cnt
-        ch_secs.append(build_sections(rng, body, [s for s in subs], start, cnt))
-    local = lambda i: str(i + 1 - sum(counts[: ch_of[i] - 1]))
-    mk = lambda i: r"\textsuperscript{" + local(i) + r"}\label{mk" + str(i) + "}"
-    L = [
-        tex_head(
-            spec,
-            "11pt,a4paper,openany",
-            "\\usepackage{mathpazo}",
-            "left=2.6cm,right=2.6cm,top=2.5cm,bottom=2.5cm,headheight=14pt",
-            spec["publisher"],
-            cls="report",
-        )
-    ]
-    L.append(
-        r"""\usepackage{titlesec}
+CHAPTERS_PREAMBLE = r"""\usepackage{titlesec}
 \usepackage{multicol}
 \definecolor{sand}{RGB}{176,112,32}
 \titleformat{\chapter}[display]{\normalfont\huge\bfseries}{\color{sand}\large CHAPTER \thechapter}{6pt}{}
@@ -113,15 +84,55 @@ def doc_chapters(spec):
 {\large %(authors)s\par}\vfill{\large %(month)s}\end{titlepage}
 \tableofcontents
 """
-        % dict(
-            short=tex(spec["short"]),
-            publisher=tex(spec["publisher"]),
-            title=tex(spec["title"]),
-            subtitle=tex(spec["subtitle"]),
-            authors=r"\\[4pt] ".join(tex(a) for a in spec["authors"]),
-            month=tex(month_year(dd)),
+
+
+def chapter_notes(spec, rng, T, dd, body, counts):
+    """Each chapter's notes (numbered by document position) and sections; ch_of gives the
+    chapter (1-based) of each note."""
+    all_notes, ch_secs, ch_of = [], [], []
+    for ci, ((ch_title, subs), cnt) in enumerate(zip(T["chapters"], counts)):
+        notes = gen_notes_checked(
+            spec["seed"] * 100 + ci, T, cnt, dict(cite="eu", pstyle="p", opcit=0.8), dd
         )
+        start = len(all_notes)
+        for x in notes:  # renumber n to document positions
+            renumber(x, start)
+        all_notes += notes
+        ch_of += [ci + 1] * cnt
+        ch_secs.append(build_sections(rng, body, [s for s in subs], start, cnt))
+    return all_notes, ch_secs, ch_of
+
+
+def chapters_title_page(spec, dd):
+    return CHAPTERS_PREAMBLE % dict(
+        short=tex(spec["short"]),
+        publisher=tex(spec["publisher"]),
+        title=tex(spec["title"]),
+        subtitle=tex(spec["subtitle"]),
+        authors=r"\\[4pt] ".join(tex(a) for a in spec["authors"]),
+        month=tex(month_year(dd)),
     )
+
+
+def doc_chapters(spec):
+    rng, T, dd = doc_setup(spec)
+    chs = T["chapters"]
+    counts = distribute(spec["n"], len(chs), rng)
+    body = Body(rng, T, dd[0])
+    all_notes, ch_secs, ch_of = chapter_notes(spec, rng, T, dd, body, counts)
+    local = lambda i: str(i + 1 - sum(counts[: ch_of[i] - 1]))
+    mk = lambda i: r"\textsuperscript{" + local(i) + r"}\label{mk" + str(i) + "}"
+    L = [
+        tex_head(
+            spec,
+            "11pt,a4paper,openany",
+            "\\usepackage{mathpazo}",
+            "left=2.6cm,right=2.6cm,top=2.5cm,bottom=2.5cm,headheight=14pt",
+            spec["publisher"],
+            cls="report",
+        )
+    ]
+    L.append(chapters_title_page(spec, dd))
     for ci, ((ch_title, _), secs) in enumerate(zip(chs, ch_secs)):
         L.append(r"\chapter{" + tex(ch_title) + "}")
         L += tex_sections(secs, mk)

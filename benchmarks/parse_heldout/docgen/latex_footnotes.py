@@ -8,27 +8,7 @@ from .works import surname
 
 
 # ---- 1. government report ---------------------------------------------------
-def doc_gov(spec):
-    rng, T, dd, notes, body, secs = english_parts(
-        spec, dict(cite="chicago", pstyle="p"), subheads=SUBHEADS
-    )
-    mk = footnote_marker(notes)
-    # executive summary: no notes
-    es = [body.paragraph([]) for _ in range(3)]
-    bullets = [body.sentence() for _ in range(5)]
-    L = [
-        tex_head(
-            spec,
-            "11pt,letterpaper",
-            "\\usepackage{mathptmx}\n\\usepackage[scaled=0.9]{helvet}",
-            "margin=1in,headheight=14pt",
-            spec["agency"],
-            creator="LaTeX with hyperref",
-            author_sep="; ",
-        )
-    ]
-    L.append(
-        r"""\usepackage{titlesec}
+GOV_PREAMBLE = r"""\usepackage{titlesec}
 \usepackage{tikz}
 \usepackage{booktabs}
 \usepackage{caption}
@@ -55,22 +35,35 @@ def doc_gov(spec):
 {\sffamily\small Prepared by\\ %(authorlines)s\par}
 \end{titlepage}
 """
-        % dict(
-            short=tex(spec["short"]),
-            month=tex(month_year(dd)),
-            agency=tex(spec["agency"]),
-            agencyU=tex(spec["agency"].upper()),
-            dept=tex(spec["dept"]),
-            repno=tex(spec["repno"]),
-            title=tex(spec["title"]),
-            subtitle=tex(spec["subtitle"]),
-            authorlines=r"\\ ".join(
-                tex(a) + r", \emph{" + tex(r) + "}" for a, r in zip(spec["authors"], spec["roles"])
-            ),
-        )
+
+GOV_TABLE = r"""\begin{table}[ht]\centering\sffamily\small
+\caption*{\textbf{Table 1.} Estimated share of global %s and import reliance, selected jurisdictions}
+\begin{tabular}{lrr}\toprule Jurisdiction & Share of output (\%%) & Import reliance (\%%)\\\midrule
+%s\bottomrule\end{tabular}\par\vspace{3pt}
+\parbox{0.8\textwidth}{\footnotesize Source: %s analysis of industry data, %d. Figures are rounded and may not sum to totals.}
+\end{table}"""
+
+
+def gov_title_page(spec, dd):
+    """Preamble, running heads and the agency's title page."""
+    return GOV_PREAMBLE % dict(
+        short=tex(spec["short"]),
+        month=tex(month_year(dd)),
+        agency=tex(spec["agency"]),
+        agencyU=tex(spec["agency"].upper()),
+        dept=tex(spec["dept"]),
+        repno=tex(spec["repno"]),
+        title=tex(spec["title"]),
+        subtitle=tex(spec["subtitle"]),
+        authorlines=r"\\ ".join(
+            tex(a) + r", \emph{" + tex(r) + "}" for a, r in zip(spec["authors"], spec["roles"])
+        ),
     )
-    L.append(r"\tableofcontents\clearpage")
-    L.append(r"\section*{Executive Summary}\addcontentsline{toc}{section}{Executive Summary}")
+
+
+def gov_summary(es, bullets, mk):
+    """The executive summary (no notes): a paragraph, key findings, more paragraphs."""
+    L = [r"\section*{Executive Summary}\addcontentsline{toc}{section}{Executive Summary}"]
     L.append(
         tex_para(es[0], mk)
         + "\n\n"
@@ -83,19 +76,19 @@ def doc_gov(spec):
     )
     for p in es[1:]:
         L.append(tex_para(p, mk) + "\n")
-    L.append(r"\clearpage")
+    return L
 
-    def table(si):  # Table 1 after the third section; its "Source:" line is not a note
+
+def gov_table(spec, rng, T, dd):
+    """after_section for tex_sections: Table 1 after the third section; its "Source:" line is
+    not a note. Draws from rng only when it is placed."""
+
+    def table(si):
         if si != 2:
             return []
         rows = [(rng.choice(T["P"]), rng.randint(5, 70), rng.randint(5, 90)) for _ in range(5)]
         return [
-            r"""\begin{table}[ht]\centering\sffamily\small
-\caption*{\textbf{Table 1.} Estimated share of global %s and import reliance, selected jurisdictions}
-\begin{tabular}{lrr}\toprule Jurisdiction & Share of output (\%%) & Import reliance (\%%)\\\midrule
-%s\bottomrule\end{tabular}\par\vspace{3pt}
-\parbox{0.8\textwidth}{\footnotesize Source: %s analysis of industry data, %d. Figures are rounded and may not sum to totals.}
-\end{table}"""
+            GOV_TABLE
             % (
                 tex(T["M"][0]),
                 "".join(f"{tex(a)} & {b} & {c}\\\\\n" for a, b, c in rows),
@@ -104,7 +97,33 @@ def doc_gov(spec):
             )
         ]
 
-    L += tex_sections(secs, mk, after_section=table)
+    return table
+
+
+def doc_gov(spec):
+    rng, T, dd, notes, body, secs = english_parts(
+        spec, dict(cite="chicago", pstyle="p"), subheads=SUBHEADS
+    )
+    mk = footnote_marker(notes)
+    # executive summary: no notes
+    es = [body.paragraph([]) for _ in range(3)]
+    bullets = [body.sentence() for _ in range(5)]
+    L = [
+        tex_head(
+            spec,
+            "11pt,letterpaper",
+            "\\usepackage{mathptmx}\n\\usepackage[scaled=0.9]{helvet}",
+            "margin=1in,headheight=14pt",
+            spec["agency"],
+            creator="LaTeX with hyperref",
+            author_sep="; ",
+        )
+    ]
+    L.append(gov_title_page(spec, dd))
+    L.append(r"\tableofcontents\clearpage")
+    L += gov_summary(es, bullets, mk)
+    L.append(r"\clearpage")
+    L += tex_sections(secs, mk, after_section=gov_table(spec, rng, T, dd))
     L.append(r"\end{document}")
     pdflatex(spec["name"], "\n".join(L))
     extra = "\n".join(para_plain(p) for p in es) + " ".join(bullets)

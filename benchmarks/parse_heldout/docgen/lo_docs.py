@@ -13,25 +13,26 @@ from .gold import body_must_not, gold_head
 from .works import Filler
 
 
-def doc_lo(spec):
-    """LibreOffice documents: brief (pdf), junk-title report (pdf), docx with footnotes / endnotes."""
-    st = dict(cite=spec.get("cite", "chicago"), pstyle="p")
-    rng, T, dd, notes, body, secs = english_parts(spec, st, subheads=spec.get("subheads"))
-    asides = spec.get("asides", 0)  # lettered footnotes in an endnote document
-    # build note list in document order: endnotes 1..N plus lettered footnotes inserted as separate notes
+ASIDES = [
+    "Throughout this paper, “{X}” refers to measures adopted at the national level; regional measures are treated separately.",
+    "The term is used here in its technical sense; see the glossary at the end of this paper.",
+    "Interviews were conducted between {yr0} and {yr} under the Chatham House Rule.",
+    "Some of the figures in this section were revised after the first edition of this paper was published.",
+    "We follow the official transliteration used by the ministry itself.",
+]
+
+
+def add_asides(spec, rng, T, dd, notes, secs):
+    """Lettered explanatory footnotes of an endnote document (spec["asides"] of them), each
+    marked at the end of the first sentence of a chosen paragraph; returns their notes, which
+    follow the endnotes in the combined note list."""
+    asides = spec.get("asides", 0)
     aside_notes = []
     if asides:
         fill = Filler(rng, T, dd[0])
-        aside_txt = [
-            "Throughout this paper, “{X}” refers to measures adopted at the national level; regional measures are treated separately.",
-            "The term is used here in its technical sense; see the glossary at the end of this paper.",
-            "Interviews were conducted between {yr0} and {yr} under the Chatham House Rule.",
-            "Some of the figures in this section were revised after the first edition of this paper was published.",
-            "We follow the official transliteration used by the ministry itself.",
-        ]
         aside_notes = [
             dict(text=fill(t), kind="aside", ibid_of_n=None, source_n=None, work=None)
-            for t in aside_txt[:asides]
+            for t in ASIDES[:asides]
         ]
     paras_flat = list(iter_paras(secs))
     # choose paragraphs that receive an aside marker at the end of their first sentence
@@ -44,21 +45,23 @@ def doc_lo(spec):
         and len(p[0][: re.search(r"\. ", p[0]).start()].split()) >= 6
     ]
     aside_para_ids = sorted(rng.sample(cands, asides)) if asides else []
-    combined = list(notes) + aside_notes
     for k, pi in enumerate(aside_para_ids):
         p = paras_flat[pi]
         s0 = p[0]
         m = re.search(r"\. ", s0)
         p[0:1] = [s0[: m.start() + 1], ("m", len(notes) + k), s0[m.start() + 1 :]]
-    # labels in document order
-    order = [x[1] for p in iter_paras(secs) for x in p if isinstance(x, tuple)]
-    is_aside = lambda i: i >= len(notes)
+    return aside_notes
+
+
+def note_labels(spec, order, n_notes):
+    """Label of each note index: endnotes 1..N and asides a, b, ... in an endnote document,
+    else 1..N in marker order."""
     letters = "abcdefghij"
     lab = {}
     if spec["notes"] == "endnote":
         ne = na = 0
         for i in order:
-            if is_aside(i):
+            if i >= n_notes:
                 lab[i] = letters[na]
                 na += 1
             else:
@@ -67,10 +70,11 @@ def doc_lo(spec):
     else:
         for k, i in enumerate(order):
             lab[i] = str(k + 1)
-    cls_of = lambda i: "footnote" if (spec["notes"] == "footnote" or is_aside(i)) else "endnote"
-    nx = note_xml_factory(combined, cls_of, lambda i: lab[i])
-    month = month_year(dd)
-    head = fodt_head(
+    return lab
+
+
+def lo_head(spec, month):
+    return fodt_head(
         spec.get("fodt", {}),
         dict(
             meta_title=xesc(spec.get("meta_title", spec["title"])),
@@ -85,8 +89,11 @@ def doc_lo(spec):
             first_footer=xesc(spec.get("first_footer", "")),
         ),
     )
-    X = [head]
-    X.append(f'<text:p text:style-name="P1">{xesc(spec["kicker"])}</text:p>\n')
+
+
+def lo_front(spec, month, summary):
+    """Kicker, title, subtitle, byline, dateline and the key-points summary."""
+    X = [f'<text:p text:style-name="P1">{xesc(spec["kicker"])}</text:p>\n']
     X.append(f'<text:p text:style-name="Title">{xesc(spec["title"])}</text:p>\n')
     if spec.get("subtitle"):
         X.append(f'<text:p text:style-name="Subtitle">{xesc(spec["subtitle"])}</text:p>\n')
@@ -94,10 +101,15 @@ def doc_lo(spec):
         f'<text:p text:style-name="Byline">{xesc(spec.get("byline", ", ".join(spec["authors"])))}</text:p>\n'
     )
     X.append(f'<text:p text:style-name="Byline">{xesc(spec.get("dateline", month))}</text:p>\n')
-    summary = [body.sentence() for _ in range(4)]
     X.append(
         f'<text:p text:style-name="Summary"><text:span>{xesc(spec.get("summary_label", "Key points"))}: </text:span>{xesc(" ".join(summary))}</text:p>\n'
     )
+    return X
+
+
+def lo_sections(spec, secs, nx):
+    """The body's sections and paragraphs, then "About the authors" when the spec has one."""
+    X = []
     for h, subs in secs:
         X.append(
             f'<text:h text:style-name="Heading_20_1" text:outline-level="1">{xesc(h)}</text:h>\n'
@@ -114,9 +126,11 @@ def doc_lo(spec):
             '<text:h text:style-name="Heading_20_1" text:outline-level="1">About the authors</text:h>\n'
         )
         X.append(f'<text:p text:style-name="Text_20_body">{xesc(spec["about"])}</text:p>\n')
-    X.append("</office:text></office:body></office:document>\n")
-    soffice(spec["name"], "".join(X), spec["fmt"])
-    # gold: n = order of markers in the document
+    return X
+
+
+def lo_gold_notes(spec, order, combined, lab, cls_of):
+    """Gold notes, n = order of markers in the document."""
     gnotes = []
     pos = {i: k + 1 for k, i in enumerate(order)}
     for i in order:
@@ -137,8 +151,29 @@ def doc_lo(spec):
         if x.get("source_n") and x["source_n"] != x.get("ibid_of_n"):
             g["source_n"] = pos[x["source_n"] - 1]
         gnotes.append(g)
+    return gnotes
+
+
+def doc_lo(spec):
+    """LibreOffice documents: brief (pdf), junk-title report (pdf), docx with footnotes / endnotes."""
+    st = dict(cite=spec.get("cite", "chicago"), pstyle="p")
+    rng, T, dd, notes, body, secs = english_parts(spec, st, subheads=spec.get("subheads"))
+    # build note list in document order: endnotes 1..N plus lettered footnotes inserted as separate notes
+    combined = list(notes) + add_asides(spec, rng, T, dd, notes, secs)
+    # labels in document order
+    order = [x[1] for p in iter_paras(secs) for x in p if isinstance(x, tuple)]
+    lab = note_labels(spec, order, len(notes))
+    cls_of = lambda i: "footnote" if (spec["notes"] == "footnote" or i >= len(notes)) else "endnote"
+    nx = note_xml_factory(combined, cls_of, lambda i: lab[i])
+    month = month_year(dd)
+    X = [lo_head(spec, month)]
+    summary = [body.sentence() for _ in range(4)]
+    X += lo_front(spec, month, summary)
+    X += lo_sections(spec, secs, nx)
+    X.append("</office:text></office:body></office:document>\n")
+    soffice(spec["name"], "".join(X), spec["fmt"])
     markers = collect_markers(secs, lambda i: lab[i])
-    gold = gold_head(spec, gnotes, markers)
+    gold = gold_head(spec, lo_gold_notes(spec, order, combined, lab, cls_of), markers)
     gold["body_must_not_contain"] = body_must_not(notes, secs, spec, rng, " ".join(summary))
     if spec.get("meta_title"):
         gold["note"] = (

@@ -14,6 +14,10 @@ generator uses (C.NEWS, C.SENT, C.TOPICS, ...):
     corpus_en_topics_reports.py  topic banks of the pdflatex reports
     corpus_en_topics_office.py   topic banks of the LibreOffice and pandoc documents
     corpus_en_topics_web.py      topic banks of the scraped web pages
+
+A topic bank serves one document (SPECS in docgen/specs.py names it by "topic"):
+X topic objects, Y broad themes, A actors, P places, M metrics, and the
+section headings (heads; chapters for the Sahel report).
 """
 
 from corpus_en_sources import (  # noqa: F401

@@ -1,8 +1,6 @@
 """English topic banks for the documents written with LibreOffice (PDF and docx) and pandoc (docx).
 
-One bank per document (SPECS in docgen/specs.py names it by "topic"):
-X topic objects, Y broad themes, A actors, P places, M metrics, and the
-section headings (heads; chapters for the Sahel report).
+A bank's keys are described in corpus_en.py.
 """
 
 OFFICE_TOPICS = {

@@ -1,5 +1,21 @@
 """Assemble sections of body paragraphs with one new note per marker."""
-from .prose import spread
+import random
+
+from .notes import NoteMaker
+from .prose import Prose, spread
+from .works import Works
+
+
+def start(seed, topic, doc, works, prose_years, **notes):
+    """The rng, NoteMaker and Prose of a document about `topic`. They draw from one rng seeded
+    with `seed`, in this order, which fixes what the document says: the cited works (Works of
+    the topic; `works` gives its years and until), the notes, the prose. The doc's notes are
+    the NoteMaker's."""
+    rng = random.Random(seed)
+    nm = NoteMaker(rng, Works(rng, topic, **works), **notes)
+    prose = Prose(rng, topic, years=prose_years)
+    doc.notes = nm.notes
+    return rng, nm, prose
 
 
 def split_counts(rng, total, k, jitter=3):
@@ -28,6 +44,15 @@ def section(doc, prose, nm, heading, n_notes, level="h1", per_para=(1, 3), style
             doc.blocks.append(("p", prose.plain_paragraph(rng.randint(2, 4))))
         doc.blocks.append(("p", prose.paragraph(g, style=style, opener=opener, extra=extra)))
     return ids
+
+
+def body(rng, doc, prose, nm, heads, total, untitled_first=False, **kw):
+    """A section under each heading, the `total` notes split at random between them (the first
+    section without its heading when untitled_first: a web page's lead); notes numbered 1..N."""
+    counts = split_counts(rng, total, len(heads))
+    for i, (hd, k) in enumerate(zip(heads, counts)):
+        section(doc, prose, nm, hd if i or not untitled_first else None, k, **kw)
+    number_labels(doc.notes)
 
 
 def number_labels(notes, start=1):

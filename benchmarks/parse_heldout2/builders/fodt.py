@@ -4,7 +4,7 @@ import shutil
 import tempfile
 from xml.sax.saxutils import escape
 
-from .util import DOCS, SRC, soffice_convert
+from .util import DOCS, SRC, render_runs, soffice_convert
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -26,22 +26,14 @@ def x(s):
 
 def span_runs(runs, note_xml=None, italic="Ti", bold="Tb"):
     """Runs to ODF inline XML. note_xml(note_index) renders a marker."""
-    out = []
-    for r in runs:
-        if isinstance(r, str):
-            out.append(x(r))
-        elif r[0] == "i":
-            out.append(f'<text:span text:style-name="{italic}">{x(r[1])}</text:span>')
-        elif r[0] == "b":
-            out.append(f'<text:span text:style-name="{bold}">{x(r[1])}</text:span>')
-        elif r[0] == "u":
-            out.append(f'<text:a xlink:type="simple" xlink:href="{x(r[1])}">{x(r[1])}</text:a>')
-        elif r[0] == "a":
-            out.append(f'<text:a xlink:type="simple" xlink:href="{x(r[2])}">{x(r[1])}</text:a>')
-        elif r[0] == "m":
-            out.append(note_xml(r[1]))
-    # LibreOffice collapses runs of spaces; keep single spaces only
-    return "".join(out)
+    return render_runs(
+        runs, x,
+        i=lambda r: f'<text:span text:style-name="{italic}">{x(r[1])}</text:span>',
+        b=lambda r: f'<text:span text:style-name="{bold}">{x(r[1])}</text:span>',
+        u=lambda r: f'<text:a xlink:type="simple" xlink:href="{x(r[1])}">{x(r[1])}</text:a>',
+        a=lambda r: f'<text:a xlink:type="simple" xlink:href="{x(r[2])}">{x(r[1])}</text:a>',
+        m=lambda r: note_xml(r[1]),
+    )
 
 
 def note(nid, cls, citation, body_paras, style="Footnote"):

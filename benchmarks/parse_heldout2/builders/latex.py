@@ -4,7 +4,7 @@ import re
 import shutil
 import tempfile
 
-from .util import DOCS, SRC, run
+from .util import DOCS, SRC, render_runs, run
 
 EPOCH = "1717200000"  # fixed SOURCE_DATE_EPOCH so rebuilds are byte-stable
 
@@ -44,30 +44,17 @@ def breakable_url(u):
 
 def note_tex(runs, url=None):
     url = url or (lambda u: r"\url{" + esc_url(u) + "}")
-    out = []
-    for r in runs:
-        if isinstance(r, str):
-            out.append(esc(r))
-        elif r[0] == "i":
-            out.append(r"\emph{" + esc(r[1]) + "}")
-        elif r[0] == "u":
-            out.append(url(r[1]))
-    return "".join(out)
+    return render_runs(runs, esc, i=lambda r: r"\emph{" + esc(r[1]) + "}", u=lambda r: url(r[1]))
 
 
 def body_tex(runs, marker):
     """marker(note_index, k) -> TeX for the k-th marker of the document."""
-    out = []
-    for r in runs:
-        if isinstance(r, str):
-            out.append(esc(r))
-        elif r[0] == "i":
-            out.append(r"\emph{" + esc(r[1]) + "}")
-        elif r[0] == "b":
-            out.append(r"\textbf{" + esc(r[1]) + "}")
-        elif r[0] == "m":
-            out.append(marker(r[1]))
-    return "".join(out)
+    return render_runs(
+        runs, esc,
+        i=lambda r: r"\emph{" + esc(r[1]) + "}",
+        b=lambda r: r"\textbf{" + esc(r[1]) + "}",
+        m=lambda r: marker(r[1]),
+    )
 
 
 ZREF = r"""\usepackage{zref-user,zref-abspage}

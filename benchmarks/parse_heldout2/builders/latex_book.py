@@ -1,15 +1,11 @@
 """Book-length institute report (pdflatex, book class, Utopia): superscript
 markers restart in every chapter; all notes are collected in one "Notes"
 section at the end, grouped under "Chapter N: Title" subheadings."""
-import random
 
 from . import compose, notes as notes_mod
 from .latex import esc, note_tex, body_tex, compile_tex, zpages, ZREF
-from .notes import NoteMaker
-from .prose import Prose
 from .topics_a import BRAZIL
 from .util import Doc, build_gold, write_gold
-from .works import Works
 
 NAME = "book_brazil_energy_chapter_endnotes"
 TITLE = "Power Shift: Brazil’s Energy Transition and the Politics of the Amazon"
@@ -88,15 +84,16 @@ ABOUT = ("Marina Teixeira Lobo is a senior fellow in the Energy and Climate Prog
          "energy markets in São Paulo. She holds a doctorate in political economy.")
 
 
+# How these notes cite: style, page format, the mix of note kinds, where interviews took place.
+NOTES = dict(style="chicago", pfmt="{}",
+             interview_cities=["Brasília", "Belém", "Natal", "Rio de Janeiro", "São Paulo"])
+
+
 def build(seed=303):
-    rng = random.Random(seed)
-    works = Works(rng, BRAZIL, years=(2017, 2024), until=(2024, 3, 1))
-    nm = NoteMaker(rng, works, style="chicago", pfmt="{}",
-                   interview_cities=["Brasília", "Belém", "Natal", "Rio de Janeiro", "São Paulo"])
-    prose = Prose(rng, BRAZIL, years=(2003, 2023))
     doc = Doc(NAME, "pdf", TITLE, [AUTHOR], "2024-04-18", "chapter_endnotes_restart")
     doc.subtitle = "Brazil’s Energy Transition and the Politics of the Amazon"
-    doc.notes = nm.notes
+    rng, nm, prose = compose.start(seed, BRAZIL, doc, dict(years=(2017, 2024), until=(2024, 3, 1)),
+                                   (2003, 2023), **NOTES)
     counts = [27, 31, 26, 30, 25]
     chapters = []  # (num, title, first note index, last+1)
     heads = BRAZIL["headings"]

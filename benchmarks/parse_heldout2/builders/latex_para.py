@@ -1,14 +1,10 @@
 """Working paper with footmisc [para] footnotes: several short notes run
 together on one line at the foot of the page (pdflatex, TeX Gyre Schola)."""
-import random
 
 from . import compose, notes as notes_mod
 from .latex import esc, note_tex, body_tex, compile_tex, zpages, ZREF, breakable_url
-from .notes import NoteMaker
-from .prose import Prose
 from .topics_a import WATER
 from .util import Doc, build_gold, write_gold
-from .works import Works
 
 NAME = "wp_amu_darya_para_footnotes"
 TITLE = "Water, Power and a Canal: The Amu Darya Basin after Qosh Tepa"
@@ -79,20 +75,17 @@ Vienna Centre for Eurasian Studies $\cdot$ Schwarzenbergplatz 8 $\cdot$ 1030 Vie
 """
 
 
+# How these notes cite: style, page format, the mix of note kinds, where interviews took place.
+NOTES = dict(style="chicago", pfmt="{}",
+             weights=dict(full=34, ibid=15, ibid_page=13, short=18, opcit=0, two=5, discursive=6, interview=9),
+             interview_cities=["Tashkent", "Dushanbe", "Nukus", "Termez", "Almaty"])
+
+
 def build(seed=202):
-    rng = random.Random(seed)
-    works = Works(rng, WATER, years=(2018, 2024), until=(2024, 5, 30))
-    nm = NoteMaker(rng, works, style="chicago", pfmt="{}",
-                   weights=dict(full=34, ibid=15, ibid_page=13, short=18, opcit=0, two=5, discursive=6, interview=9),
-                   interview_cities=["Tashkent", "Dushanbe", "Nukus", "Termez", "Almaty"])
-    prose = Prose(rng, WATER, years=(2012, 2023))
     doc = Doc(NAME, "pdf", TITLE, AUTHORS, "2024-06-12", "footnotes_para")
-    doc.subtitle = None
-    doc.notes = nm.notes
-    counts = compose.split_counts(rng, 96, len(WATER["headings"]))
-    for h, k in zip(WATER["headings"], counts):
-        compose.section(doc, prose, nm, h, k, per_para=(1, 3), extra=(0, 2))
-    compose.number_labels(doc.notes)
+    rng, nm, prose = compose.start(seed, WATER, doc, dict(years=(2018, 2024), until=(2024, 5, 30)),
+                                   (2012, 2023), **NOTES)
+    compose.body(rng, doc, prose, nm, WATER["headings"], 96, per_para=(1, 3), extra=(0, 2))
     notes_mod.finalize(doc.notes)
 
     # ---- TeX

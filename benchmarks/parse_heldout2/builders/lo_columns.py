@@ -1,14 +1,10 @@
 """Two-column briefing paper from LibreOffice (fodt -> PDF): the page style has
 two columns and Writer sets each footnote at the foot of the column that holds
 its marker. A page-anchored frame carries the full-width title block on page 1."""
-import random
 
 from . import compose, fodt, notes as notes_mod
-from .notes import NoteMaker
-from .prose import Prose
 from .topics_a import ARCTIC
 from .util import Doc, build_gold, write_gold, pdf_pages, norm, DOCS
-from .works import Works
 
 NAME = "briefing_svalbard_fisheries_two_column"
 TITLE = "Cod, Crab and Sovereignty: Fisheries Disputes around Svalbard"
@@ -75,19 +71,18 @@ SUMMARY = ("Fisheries around Svalbard have long been managed through a quiet bar
            "European partners can do to keep them contained.")
 
 
+# How these notes cite: style, page format, the mix of note kinds, where interviews took place.
+NOTES = dict(style="uk", pfmt="p. {}",
+             weights=dict(full=46, ibid=9, ibid_page=8, short=8, opcit=6, two=7, discursive=8, interview=6),
+             interview_cities=["Tromsø", "Oslo", "Longyearbyen", "Murmansk", "Brussels"])
+
+
 def build(seed=101):
-    rng = random.Random(seed)
-    works = Works(rng, ARCTIC, years=(2018, 2024), until=(2024, 5, 1))
-    nm = NoteMaker(rng, works, style="uk", pfmt="p. {}",
-                   weights=dict(full=46, ibid=9, ibid_page=8, short=8, opcit=6, two=7, discursive=8, interview=6),
-                   interview_cities=["Tromsø", "Oslo", "Longyearbyen", "Murmansk", "Brussels"])
-    prose = Prose(rng, ARCTIC, years=(2010, 2023))
     doc = Doc(NAME, "pdf", TITLE, AUTHORS, "2024-05-21", "footnotes_two_columns_column_foot")
-    doc.notes = nm.notes
-    counts = compose.split_counts(rng, 75, len(ARCTIC["headings"]))
-    for h, k in zip(ARCTIC["headings"], counts):
-        compose.section(doc, prose, nm, h, k, level="h2", per_para=(1, 3), extra=(0, 2), plain_every=0)
-    compose.number_labels(doc.notes)
+    rng, nm, prose = compose.start(seed, ARCTIC, doc, dict(years=(2018, 2024), until=(2024, 5, 1)),
+                                   (2010, 2023), **NOTES)
+    compose.body(rng, doc, prose, nm, ARCTIC["headings"], 75, level="h2", per_para=(1, 3), extra=(0, 2),
+                 plain_every=0)
     notes_mod.finalize(doc.notes)
 
     def note_xml(ni):

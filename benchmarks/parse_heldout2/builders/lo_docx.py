@@ -2,14 +2,9 @@
 Word footnotes (some with two URLs, many "Ibid., p. N."), Title/Subtitle and
 Heading styles, a table with notes inside cells, a bulleted list, and core
 properties (title, author, created date)."""
-import random
-
 from . import compose, fodt, notes as notes_mod
-from .notes import NoteMaker
-from .prose import Prose
 from .topics_b import INSURANCE
 from .util import Doc, build_gold, write_gold
-from .works import Works
 
 NAME = "paper_red_sea_war_risk_insurance"
 TITLE = "Insuring the Red Sea: War-Risk Cover, Rerouting and the Cost of Maritime Insecurity"
@@ -56,15 +51,16 @@ TABLE_ROWS = [
 ]
 
 
+# How these notes cite: style, page format, the mix of note kinds, where interviews took place.
+NOTES = dict(style="chicago", pfmt="p. {}",
+             weights=dict(full=40, ibid=6, ibid_page=14, short=9, opcit=0, two=14, discursive=8, interview=6),
+             interview_cities=["London", "Piraeus", "Athens", "Djibouti", "Copenhagen"])
+
+
 def build(seed=505):
-    rng = random.Random(seed)
-    works = Works(rng, INSURANCE, years=(2019, 2024), until=(2024, 8, 20))
-    nm = NoteMaker(rng, works, style="chicago", pfmt="p. {}",
-                   weights=dict(full=40, ibid=6, ibid_page=14, short=9, opcit=0, two=14, discursive=8, interview=6),
-                   interview_cities=["London", "Piraeus", "Athens", "Djibouti", "Copenhagen"])
-    prose = Prose(rng, INSURANCE, years=(2015, 2023))
     doc = Doc(NAME, "docx", TITLE, AUTHORS, DATE, "docx_footnotes")
-    doc.notes = nm.notes
+    rng, nm, prose = compose.start(seed, INSURANCE, doc, dict(years=(2019, 2024), until=(2024, 8, 20)),
+                                   (2015, 2023), **NOTES)
     heads = INSURANCE["headings"]
     counts = [6, 10, 11, 9, 8]
     for i, (h, k) in enumerate(zip(heads[:5], counts)):

@@ -1,13 +1,8 @@
 """Text formats: a pandoc Markdown paper with [^n] footnotes and YAML front
 matter, and a plain-text email newsletter with "(n)" markers and a "Sources:" list."""
-import random
-
 from . import compose, notes as notes_mod
-from .notes import NoteMaker
-from .prose import Prose
 from .topics_b import CBAM, SHADOW
-from .util import Doc, build_gold, write_gold, DOCS, note_paras, runs_text
-from .works import Works
+from .util import Doc, build_gold, write_gold, DOCS, note_paras, render_runs, runs_text
 
 # ------------------------------------------------------------------ markdown
 MD_NAME = "markdown_cbam_india_pandoc_footnotes"
@@ -22,35 +17,26 @@ MD_MORE = [
 
 
 def md_runs(runs, marker=None, angle=False):
-    out = []
-    for r in runs:
-        if isinstance(r, str):
-            out.append(r.replace("*", "\\*"))
-        elif r[0] == "i":
-            out.append(f"*{r[1]}*")
-        elif r[0] == "u":
-            out.append(f"<{r[1]}>" if angle else r[1])
-        elif r[0] == "a":
-            out.append(f"[{r[1]}]({r[2]})")
-        elif r[0] == "m":
-            out.append(marker(r[1]))
-    return "".join(out)
+    return render_runs(
+        runs, lambda s: s.replace("*", "\\*"),
+        i=lambda r: f"*{r[1]}*",
+        u=lambda r: f"<{r[1]}>" if angle else r[1],
+        a=lambda r: f"[{r[1]}]({r[2]})",
+        m=lambda r: marker(r[1]),
+    )
+
+
+# How these notes cite: style, page format, the mix of note kinds, where interviews took place.
+MD_NOTES = dict(style="chicago", pfmt="{}",
+                weights=dict(full=48, ibid=9, ibid_page=6, short=10, opcit=0, two=8, discursive=12, interview=7),
+                interview_cities=["New Delhi", "Brussels", "Mumbai", "Geneva", "Bhubaneswar"])
 
 
 def build_md(seed=808):
-    rng = random.Random(seed)
-    works = Works(rng, CBAM, years=(2019, 2024), until=(2024, 1, 15))
-    nm = NoteMaker(rng, works, style="chicago", pfmt="{}",
-                   weights=dict(full=48, ibid=9, ibid_page=6, short=10, opcit=0, two=8, discursive=12, interview=7),
-                   interview_cities=["New Delhi", "Brussels", "Mumbai", "Geneva", "Bhubaneswar"])
-    prose = Prose(rng, CBAM, years=(2016, 2023))
     doc = Doc(MD_NAME, "md", MD_TITLE, MD_AUTHORS, "2024-01-25", "markdown_pandoc_footnotes")
-    doc.notes = nm.notes
-    heads = CBAM["headings"]
-    counts = compose.split_counts(rng, 60, len(heads))
-    for hd, k in zip(heads, counts):
-        compose.section(doc, prose, nm, hd, k, per_para=(1, 3), extra=(0, 2), plain_every=4)
-    compose.number_labels(doc.notes)
+    rng, nm, prose = compose.start(seed, CBAM, doc, dict(years=(2019, 2024), until=(2024, 1, 15)),
+                                   (2016, 2023), **MD_NOTES)
+    compose.body(rng, doc, prose, nm, CBAM["headings"], 60, per_para=(1, 3), extra=(0, 2), plain_every=4)
     notes_mod.finalize(doc.notes)
     disc = [n for n in doc.notes if n["kind"] == "discursive"]
     for n, extra in zip(disc[:3], MD_MORE):
@@ -116,15 +102,16 @@ Unsubscribe https://sanctionswatch.substack.com/action/disable_email?token=eyJ1c
 """
 
 
+# How these notes cite: style, page format, the mix of note kinds, where interviews took place.
+NL_NOTES = dict(style="plain", pfmt="p. {}", see="See ",
+                weights=dict(full=70, ibid=0, ibid_page=0, short=0, opcit=0, two=12, discursive=8, interview=6),
+                interview_cities=["London", "Copenhagen", "Dubai", "Athens"])
+
+
 def build_newsletter(seed=909):
-    rng = random.Random(seed)
-    works = Works(rng, SHADOW, years=(2022, 2024), until=(2024, 3, 1))
-    nm = NoteMaker(rng, works, style="plain", pfmt="p. {}", see="See ",
-                   weights=dict(full=70, ibid=0, ibid_page=0, short=0, opcit=0, two=12, discursive=8, interview=6),
-                   interview_cities=["London", "Copenhagen", "Dubai", "Athens"])
-    prose = Prose(rng, SHADOW, years=(2019, 2023))
     doc = Doc(NL_NAME, "txt", NL_TITLE, NL_AUTHORS, "2024-03-03", "plain_text_newsletter_paren_markers")
-    doc.notes = nm.notes
+    rng, nm, prose = compose.start(seed, SHADOW, doc, dict(years=(2022, 2024), until=(2024, 3, 1)),
+                                   (2019, 2023), **NL_NOTES)
     heads = SHADOW["headings"]
     counts = [11, 12, 10, 7]
     for hd, k in zip(heads, counts):

@@ -36,6 +36,18 @@ class Doc:
         return f"{self.name}.{self.ext}"
 
 
+def render_runs(runs, text, **kinds):
+    """Runs as markup: each plain string through `text`, each ("k", ...) run through
+    kinds["k"](run) (a marker is an "m" run); kinds not given are left out."""
+    out = []
+    for r in runs:
+        if isinstance(r, str):
+            out.append(text(r))
+        elif r[0] in kinds:
+            out.append(kinds[r[0]](r))
+    return "".join(out)
+
+
 def run_text(r):
     if isinstance(r, str):
         return r

@@ -2,7 +2,7 @@
 import html
 import json
 
-from .util import runs_text, slugify
+from .util import render_runs, runs_text, slugify
 
 
 def h(s):
@@ -14,21 +14,14 @@ def attr(s):
 
 
 def runs_html(runs, marker=None):
-    out = []
-    for r in runs:
-        if isinstance(r, str):
-            out.append(h(r))
-        elif r[0] == "i":
-            out.append(f"<em>{h(r[1])}</em>")
-        elif r[0] == "b":
-            out.append(f"<strong>{h(r[1])}</strong>")
-        elif r[0] == "u":
-            out.append(f'<a href="{attr(r[1])}">{h(r[1])}</a>')
-        elif r[0] == "a":
-            out.append(f'<a href="{attr(r[2])}">{h(r[1])}</a>')
-        elif r[0] == "m":
-            out.append(marker(r[1]))
-    return "".join(out)
+    return render_runs(
+        runs, h,
+        i=lambda r: f"<em>{h(r[1])}</em>",
+        b=lambda r: f"<strong>{h(r[1])}</strong>",
+        u=lambda r: f'<a href="{attr(r[1])}">{h(r[1])}</a>',
+        a=lambda r: f'<a href="{attr(r[2])}">{h(r[1])}</a>',
+        m=lambda r: marker(r[1]),
+    )
 
 
 def link_title(note):

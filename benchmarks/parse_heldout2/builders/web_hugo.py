@@ -4,15 +4,11 @@
 two notes cited twice (fnref1:N, with two back-links), multi-paragraph notes,
 table of contents, tags, prev/next links, share buttons, and a JSON-LD
 BlogPosting whose articleBody repeats the whole text, notes included."""
-import random
 
 from . import compose, notes as notes_mod, web
-from .notes import NoteMaker
-from .prose import Prose
 from .topics_b import PACIFIC
 from .util import Doc, build_gold, write_gold, DOCS, runs_text, slugify, note_paras, note_text
 from .web import h, attr, runs_html
-from .works import Works
 
 NAME = "hugo_pacific_policing_footnotes"
 TITLE = "Policing the Pacific: Why Canberra and Beijing Are Competing to Train Island Police"
@@ -27,21 +23,19 @@ MORE = [
 ]
 
 
+# How these notes cite: style, page format, the mix of note kinds, where interviews took place.
+NOTES = dict(style="chicago", pfmt="{}",
+             weights=dict(full=50, ibid=8, ibid_page=5, short=10, opcit=0, two=8, discursive=12, interview=7),
+             interview_cities=["Honiara", "Suva", "Port Moresby", "Canberra", "Port Vila"])
+
+
 def build(seed=707):
-    rng = random.Random(seed)
-    works = Works(rng, PACIFIC, years=(2020, 2024), until=(2024, 3, 1))
-    nm = NoteMaker(rng, works, style="chicago", pfmt="{}",
-                   weights=dict(full=50, ibid=8, ibid_page=5, short=10, opcit=0, two=8, discursive=12, interview=7),
-                   interview_cities=["Honiara", "Suva", "Port Moresby", "Canberra", "Port Vila"])
-    prose = Prose(rng, PACIFIC, years=(2016, 2023))
     doc = Doc(NAME, "html", TITLE, AUTHORS, "2024-03-07", "html_hugo_goldmark_footnotes")
     doc.subtitle = DESC
-    doc.notes = nm.notes
-    heads = PACIFIC["headings"]
-    counts = compose.split_counts(rng, 50, len(heads))
-    for i, (hd, k) in enumerate(zip(heads, counts)):
-        compose.section(doc, prose, nm, hd if i else None, k, per_para=(1, 3), extra=(0, 2), plain_every=4)
-    compose.number_labels(doc.notes)
+    rng, nm, prose = compose.start(seed, PACIFIC, doc, dict(years=(2020, 2024), until=(2024, 3, 1)),
+                                   (2016, 2023), **NOTES)
+    compose.body(rng, doc, prose, nm, PACIFIC["headings"], 50, untitled_first=True, per_para=(1, 3),
+                 extra=(0, 2), plain_every=4)
     notes_mod.finalize(doc.notes)
     # two multi-paragraph notes
     disc = [n for n in doc.notes if n["kind"] == "discursive"]

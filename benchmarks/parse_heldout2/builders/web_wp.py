@@ -3,11 +3,7 @@ breadcrumbs, share buttons, pull quote, core footnotes block (WordPress 6.3+:
 <sup data-fn=UUID class="fn"><a href="#UUID" id="UUID-link">n</a></sup> and
 <ol class="wp-block-footnotes">), author box, related posts, sidebar,
 Complianz-style cookie banner, Yoast-style JSON-LD and Open Graph tags."""
-import random
-
 from . import compose, notes as notes_mod, web
-from .notes import NoteMaker
-from .prose import Prose
 from .topics_b import GRAIN
 from .util import Doc, build_gold, write_gold, DOCS, runs_text
 from .web import h, attr, runs_html
@@ -89,20 +85,18 @@ def head(desc):
 """
 
 
+# How these notes cite: style, page format, the mix of note kinds, where interviews took place.
+NOTES = dict(style="chicago", pfmt="{}",
+             weights=dict(full=50, ibid=9, ibid_page=4, short=10, opcit=0, two=9, discursive=10, interview=8),
+             interview_cities=["Odesa", "Kyiv", "Istanbul", "Izmail", "Bucharest"])
+
+
 def build(seed=606):
-    rng = random.Random(seed)
-    works = web_works(rng)
-    nm = NoteMaker(rng, works, style="chicago", pfmt="{}",
-                   weights=dict(full=50, ibid=9, ibid_page=4, short=10, opcit=0, two=9, discursive=10, interview=8),
-                   interview_cities=["Odesa", "Kyiv", "Istanbul", "Izmail", "Bucharest"])
-    prose = Prose(rng, GRAIN, years=(2015, 2023))
     doc = Doc(NAME, "html", TITLE, AUTHORS, "2024-02-19", "html_wordpress_core_footnotes")
-    doc.notes = nm.notes
-    heads = GRAIN["headings"]
-    counts = compose.split_counts(rng, 52, len(heads))
-    for i, (hd, k) in enumerate(zip(heads, counts)):
-        compose.section(doc, prose, nm, hd if i else None, k, per_para=(1, 3), extra=(0, 2), plain_every=3)
-    compose.number_labels(doc.notes)
+    rng, nm, prose = compose.start(seed, GRAIN, doc, dict(years=(2021, 2024), until=(2024, 2, 10)),
+                                   (2015, 2023), **NOTES)
+    compose.body(rng, doc, prose, nm, GRAIN["headings"], 52, untitled_first=True, per_para=(1, 3),
+                 extra=(0, 2), plain_every=3)
     notes_mod.finalize(doc.notes)
     linked = [i for i, n in enumerate(doc.notes) if n["kind"] == "full" and rng.random() < 0.35 and web.link_title(n)]
     web.add_body_links(rng, doc, GRAIN, SITE)
@@ -154,11 +148,6 @@ def build(seed=606):
                              "note": "in the linked_title_notes the URL is only in the href of the cited title (gold url = that href)"})
     write_gold(doc, gold)
     return doc, gold
-
-
-def web_works(rng):
-    from .works import Works
-    return Works(rng, GRAIN, years=(2021, 2024), until=(2024, 2, 10))
 
 
 def share():
