@@ -35,7 +35,7 @@ from rag.archive_text import (
 )
 from rag.citations import host
 from rag.intent import Intent
-from rag.retrieval import Retriever
+from rag.retrieval import IbidRetriever, SearchOptions, evidence_of
 from rag.types import Filters
 
 _MAX_LISTED = 10
@@ -56,8 +56,10 @@ class _Row:
 
 
 class ArchiveAnswerer:
-    def __init__(self, library: Library, retriever: Retriever, min_relevance: float) -> None:
+    def __init__(self, library: Library, retriever: IbidRetriever, min_relevance: float) -> None:
         self.library = library
+        # The chain's own retriever: called inside the chain's run, with no config, its searches
+        # become child runs through LangChain's context variable, as the chain's other searches are.
         self.retriever = retriever
         self.min_relevance = min_relevance
         self._listed: tuple[int, list[_Row]] | None = None
@@ -68,7 +70,8 @@ class ArchiveAnswerer:
         if not topic.strip():
             return []
         best: dict[str, float] = {}
-        for ev in self.retriever.search(topic, filters, k=k):
+        found = self.retriever.invoke(topic, search=SearchOptions(filters=filters, k=k))
+        for ev in evidence_of(found):
             aid = ev.chunk.article_id
             best[aid] = max(best.get(aid, 0.0), ev.relevance)
         return sorted(best.items(), key=lambda x: -x[1])

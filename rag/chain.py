@@ -71,7 +71,7 @@ class AnswerChain(Answering, Runnable[Any, Any]):
         # What the chain searches through, so that callbacks see every search.
         self.ibid_retriever = IbidRetriever(retriever=self.retriever)
         self.archive = ArchiveAnswerer(
-            library, self.retriever, self.settings.retrieval.min_relevance
+            library, self.ibid_retriever, self.settings.retrieval.min_relevance
         )
 
     # Runnable ----------------------------------------------------------------------------

@@ -282,3 +282,16 @@ def test_ibid_retriever_takes_search_options(chain: AnswerChain) -> None:
     assert evidence_of(later) == evidence_of(two)
     with pytest.raises(TypeError, match="IbidRetriever"):
         evidence_of([Document(page_content="x")])
+
+
+def test_archive_answers_search_inside_the_chain_run(chain: AnswerChain) -> None:
+    # "Who wrote …" is answered from the archive's records, yet finding the piece is a search:
+    # it reaches the callbacks as a child retriever run, like the chain's other searches.
+    rec = Recorder()
+    answer = chain.invoke(
+        "Who wrote the piece on India and the United States?", {"callbacks": [rec]}
+    )
+    assert answer.intent == "author" and not answer.refused
+    start = rec.first("chain_start")
+    assert "retriever_start" in rec.kinds()
+    assert _is_child_of(rec, "retriever_start", start)
