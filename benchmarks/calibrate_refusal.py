@@ -45,7 +45,7 @@ def main() -> None:
     args = parser.parse_args()
     lib = Library(WORK / "freshwiki-home")
     lib.ingest([FRESHWIKI / "txt"])
-    ids = sorted(a["id"] for a in lib.articles())
+    ids = sorted(a.id for a in lib.articles())
     held = set(random.Random(1).sample(ids, args.held_out))
     kept = [i for i in ids if i not in held]
     cases = build_claims(FRESHWIKI, seed=2)

@@ -23,7 +23,7 @@ from index.locks import flock
 from index.manifest import Manifest
 from index.settings import IndexSettings
 from index.store import VectorStore, make_client
-from index.types import Article, Chunk, CitationRow, Hit, IngestReport, Scope
+from index.types import Article, ArticleRow, Chunk, CitationRow, Hit, IngestReport, Scope
 from index.versions import Version, group_versions
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ class Library:
             if d.name != self.collection_name and (d / "manifest.sqlite").is_file()
         )
 
-    def articles(self) -> list[dict[str, Any]]:
+    def articles(self) -> list[ArticleRow]:
         return self.manifest.article_rows()
 
     def article(self, article_id: str) -> Article:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from index.errors import StoreError
 from index.sqlbatch import rows_in
-from index.types import Article, ArticleRecord, Chunk, CitationRow, FileRecord
+from index.types import Article, ArticleRecord, ArticleRow, Chunk, CitationRow, FileRecord
 from index.versions import VersionRow
 
 
@@ -193,15 +193,14 @@ class Manifest:
             row = self._db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
         return Article.model_validate_json(row[0]) if row else None
 
-    def article_rows(self) -> list[dict[str, object]]:
+    def article_rows(self) -> list[ArticleRow]:
         with self._lock:
-            cur = self._db.execute(
+            rows = self._db.execute(
                 "SELECT id, title, author, published, source, n_chunks, n_footnotes, language, "
-                "format, ingested_at, json_extract(data, '$.category') AS category "
-                "FROM articles ORDER BY title, id"
-            )
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+                "format, json_extract(data, '$.category') FROM articles ORDER BY title, id"
+            ).fetchall()
+        names = ArticleRow.model_fields  # in the SELECT's order
+        return [ArticleRow.model_validate(dict(zip(names, r, strict=True))) for r in rows]
 
     def article_ids(self) -> list[str]:
         with self._lock:

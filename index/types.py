@@ -6,7 +6,6 @@ LangChain `Document` appears only at the vector-store boundary (`index.store`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple, TypedDict
 
@@ -62,31 +61,13 @@ class ArticleRow(BaseModel):
     footnotes: int
     language: str | None = None
     format: str
+    # Read by the archive answerer's listings; not part of the printed row.
+    category: str | None = Field(default=None, exclude=True)
 
     def to_json(self, *, path_key: str = "path") -> dict[str, object]:
         """The `ibid articles --json` row, with the file under `path_key`: the web API says
         "source", because gradio_client downloads any dict's "path" as a file."""
         return {path_key if k == "path" else k: v for k, v in self.model_dump().items()}
-
-
-def article_rows(manifest_rows: Iterable[Mapping[str, Any]]) -> list[ArticleRow]:
-    """`Library.articles()` (the manifest's columns) as the archive's list of articles."""
-    return [
-        ArticleRow.model_validate(
-            {
-                "id": r["id"],
-                "title": r["title"],
-                "author": r["author"],
-                "published": r["published"],
-                "path": r["source"],
-                "chunks": r["n_chunks"],
-                "footnotes": r["n_footnotes"],
-                "language": r["language"],
-                "format": r["format"],
-            }
-        )
-        for r in manifest_rows
-    ]
 
 
 # The ingest report's entries stay dicts (TypedDicts): they are its JSON as it is printed, and

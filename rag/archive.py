@@ -124,11 +124,11 @@ class ArchiveAnswerer:
     def _read_rows(self) -> list[_Row]:
         return [
             _Row(
-                id=str(r["id"]),
-                title=str(r["title"]),
-                authors=[a.strip() for a in str(r.get("author") or "").split(",") if a.strip()],
-                published=str(r["published"]) if r.get("published") else None,
-                category=str(r["category"]) if r.get("category") else None,
+                id=r.id,
+                title=r.title,
+                authors=[a.strip() for a in (r.author or "").split(",") if a.strip()],
+                published=r.published or None,
+                category=r.category or None,
             )
             for r in self.library.articles()
         ]

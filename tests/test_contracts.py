@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from index.errors import InputError
 from index.library import Library
-from index.types import ArticleRow, IngestReport, article_rows
+from index.types import ArticleRow, IngestReport
 from rag.bibliography import entries_from_sources
 from rag.chain import AnswerChain
 from rag.lookup import source_rows, sources
@@ -63,7 +63,7 @@ def _service(library: Library, chain: AnswerChain | None = None) -> Any:
 
 
 def test_articles_row_is_the_cli_json_and_the_api_json(library: Library, ibid: Any) -> None:
-    [row] = article_rows(library.articles())
+    [row] = library.articles()
     assert isinstance(row, ArticleRow) and row.path == str(SAMPLE.resolve())
     out = ibid("articles", "--json")
     assert out.exit_code == 0, out.stderr

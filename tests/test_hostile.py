@@ -161,16 +161,16 @@ def test_hostile_zoo_every_file_reported_or_ingested(make_library: MakeLib, tmp_
     for name, words in skipped.items():
         assert words in reasons[name], (name, reasons[name])
 
-    sources = {Path(r["source"]).name for r in lib.articles()}
+    sources = {Path(r.path).name for r in lib.articles()}
     assert {Path(n).name for n in good} <= sources
     assert "secret.txt" not in sources and "hidden.txt" not in sources
     assert report.added == len(good)
-    dup = next(r for r in lib.articles() if Path(r["source"]).name == "dup-notes.txt")
-    notes = {n.label: n.url for n in lib.article(dup["id"]).footnotes}
+    dup = next(r for r in lib.articles() if Path(r.path).name == "dup-notes.txt")
+    notes = {n.label: n.url for n in lib.article(dup.id).footnotes}
     assert notes["1"] == "https://port.example/13/report"
     assert notes["1.2"] == "https://other.example/dup"
-    titled = next(r for r in lib.articles() if Path(r["source"]).name == "unclosed-title.html")
-    assert "reservoir" not in titled["title"] and "<" not in titled["title"]
+    titled = next(r for r in lib.articles() if Path(r.path).name == "unclosed-title.html")
+    assert "reservoir" not in titled.title and "<" not in titled.title
 
     # With the setting, the link out of the folder is read.
     settings = IndexSettings(ingest=IngestSettings(max_file_mb=1.0, follow_symlinks=True))

@@ -92,7 +92,7 @@ def test_prune_removes_articles_whose_files_are_gone(make_library: MakeLib, tmp_
     assert lib.ingest([corpus]).removed == 0, "without --prune nothing is removed"
     report = lib.ingest([corpus], prune=True)
     assert report.removed == 1 and report.articles == 1
-    assert [a["id"] for a in lib.articles()] == ["india-us-rapprochement"]
+    assert [a.id for a in lib.articles()] == ["india-us-rapprochement"]
     _assert_consistent(lib)
 
 
@@ -103,7 +103,7 @@ def test_same_file_name_in_two_folders_gets_two_ids(make_library: MakeLib, tmp_p
     lib = make_library()
     report = lib.ingest([a, b])
     assert report.added == 2
-    ids = sorted(x["id"] for x in lib.articles())
+    ids = sorted(x.id for x in lib.articles())
     assert ids[0] == "india-us-rapprochement" and ids[1].startswith("india-us-rapprochement-")
 
 

@@ -106,9 +106,7 @@ def _terminate(signum: int, frame: Any) -> None:
 @_common
 def articles(app: App, as_json: bool) -> None:
     """List indexed articles."""
-    from index.types import article_rows
-
-    rows = article_rows(app.library().articles())
+    rows = app.library().articles()
     if as_json:
         _emit([r.to_json() for r in rows])
         return

@@ -13,7 +13,7 @@ import gradio as gr
 from pydantic import ValidationError
 
 from index.errors import IbidError
-from index.types import Paragraph, article_rows
+from index.types import Paragraph
 from rag.bibliography import entries_from_passages, entries_from_sources
 from rag.chain import AnswerChain
 from rag.lookup import cite, source_rows, sources
@@ -163,7 +163,7 @@ class Service:
     def articles(self) -> list[dict[str, Any]]:
         """The indexed articles: the `ibid articles --json` list, except that the file is under
         "source": gradio_client would try to download any dict's "path" as a file."""
-        return [r.to_json(path_key="source") for r in article_rows(self.library.articles())]
+        return [r.to_json(path_key="source") for r in self.library.articles()]
 
     def register(self, concurrency_id: str | None = None) -> None:
         """Inside a Blocks context: expose the endpoints under stable names."""

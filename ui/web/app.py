@@ -19,7 +19,7 @@ import gradio as gr
 
 from index.errors import ConfigError
 from index.library import Library
-from index.types import ArticleRow, article_rows
+from index.types import ArticleRow
 from rag.chain import AnswerChain
 from ui.address import check_address
 from ui.config import Settings
@@ -287,7 +287,7 @@ def build(
     service = Service(chain, llm)
     lib_tab = LibraryTab(library, settings.ui.max_upload_mb)
     eval_tab = EvalTab(chain, settings.eval)
-    rows = article_rows(library.articles())
+    rows = library.articles()
     modes = ["extractive", "llm"] if llm else ["extractive"]
 
     # delete_cache: Gradio's copies of uploads are removed after a day (ingest keeps its own).

@@ -12,7 +12,7 @@ import gradio as gr
 
 from index.errors import IbidError
 from index.library import Library
-from index.types import IngestReport, article_rows
+from index.types import IngestReport
 from ui.errors import web_message
 from ui.web.render import esc
 from ui.web.views import article_choices, article_table, author_choices
@@ -112,7 +112,7 @@ class LibraryTab:
 
     def refresh(self) -> tuple[Any, ...]:
         """Outputs: articles table, remove dropdown, chat article filter, chat author filter."""
-        rows = article_rows(self.library.articles())
+        rows = self.library.articles()
         choices = article_choices(rows)
         return (
             article_table(rows),
