@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -142,3 +143,29 @@ def run_cli(
         cwd=ROOT,
         env={**os.environ, **(env or {})},
     )
+
+
+def sample_library(
+    tmp_path_factory: pytest.TempPathFactory, embedder: object, name: str
+) -> Iterator[Library]:
+    """A module's own home with the sample ingested (for a module-scoped fixture to yield from)."""
+    lib = Library(tmp_path_factory.mktemp(name), embeddings=embedder)  # type: ignore[arg-type]
+    assert lib.ingest([SAMPLE]).failed == []
+    yield lib
+    lib.manifest.close()
+
+
+def in_process_cli(library: Library, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+    """`ibid ARGS…` run in-process on `library` (its embedder, its vector cache)."""
+    from click.testing import CliRunner
+
+    from ui.cli import cli
+    from ui.cli.util import App
+
+    monkeypatch.delenv("IBID_CONFIG", raising=False)
+    monkeypatch.setattr(App, "library", lambda self: library)
+
+    def run(*args: str) -> Any:
+        return CliRunner().invoke(cli, ["--home", str(library.home), *args])
+
+    return run

@@ -11,7 +11,6 @@ from typing import Any
 import bibtexparser
 import pytest
 import rispy
-from click.testing import CliRunner
 from pylatexenc.latex2text import LatexNodes2Text
 
 from index.errors import IbidError, NotFoundError
@@ -28,7 +27,7 @@ from rag.bibliography import (
 )
 from rag.lookup import Passage
 from rag.types import Answer, Citation, SourceRef
-from tests.conftest import SAMPLE
+from tests.conftest import in_process_cli, sample_library
 
 NASTY = 'Avrasya’da {İşbirliği}: "Trade" & US--India ties at 50% — café_#1 for $5 ~ back\\slash'
 URL = "https://www.bbc.com/news/articles/c5y_ve1%20x?a=1&b=2#top"
@@ -222,25 +221,13 @@ BBC_SAMPLE = "https://www.bbc.com/news/articles/c5yve1x9zv0o"
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> Iterator[Library]:
-    lib = Library(tmp_path_factory.mktemp("bib-home"), embeddings=embedder)  # type: ignore[arg-type]
-    assert lib.ingest([SAMPLE]).failed == []
-    yield lib
-    lib.manifest.close()
+    yield from sample_library(tmp_path_factory, embedder, "bib-home")
 
 
 @pytest.fixture
 def ibid(library: Library, monkeypatch: pytest.MonkeyPatch) -> Any:
     """`ibid ARGS…` in-process on the test library (its embedder, its vector cache)."""
-    from ui.cli import cli
-    from ui.cli.util import App
-
-    monkeypatch.delenv("IBID_CONFIG", raising=False)
-    monkeypatch.setattr(App, "library", lambda self: library)
-
-    def run(*args: str) -> Any:
-        return CliRunner().invoke(cli, ["--home", str(library.home), *args])
-
-    return run
+    return in_process_cli(library, monkeypatch)
 
 
 @pytest.mark.shared

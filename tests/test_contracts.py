@@ -11,7 +11,6 @@ from typing import Any
 
 import gradio as gr
 import pytest
-from click.testing import CliRunner
 
 from index.errors import InputError
 from index.library import Library
@@ -20,7 +19,7 @@ from rag.bibliography import entries_from_sources
 from rag.chain import AnswerChain
 from rag.lookup import source_rows, sources
 from rag.types import Filters, Passage, SourceRow, json_rows
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, in_process_cli, sample_library
 from ui.errors import cli_message, internal_message, web_message
 
 pytestmark = [
@@ -34,25 +33,13 @@ ARTICLE_KEYS += ["language", "format"]
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> Iterator[Library]:
-    lib = Library(tmp_path_factory.mktemp("contracts-home"), embeddings=embedder)  # type: ignore[arg-type]
-    assert lib.ingest([SAMPLE]).failed == []
-    yield lib
-    lib.manifest.close()
+    yield from sample_library(tmp_path_factory, embedder, "contracts-home")
 
 
 @pytest.fixture
 def ibid(library: Library, monkeypatch: pytest.MonkeyPatch) -> Any:
     """`ibid ARGS…` in-process on the test library."""
-    from ui.cli import cli
-    from ui.cli.util import App
-
-    monkeypatch.delenv("IBID_CONFIG", raising=False)
-    monkeypatch.setattr(App, "library", lambda self: library)
-
-    def run(*args: str) -> Any:
-        return CliRunner().invoke(cli, ["--home", str(library.home), *args])
-
-    return run
+    return in_process_cli(library, monkeypatch)
 
 
 def _service(library: Library, chain: AnswerChain | None = None) -> Any:
