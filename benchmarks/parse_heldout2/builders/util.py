@@ -15,6 +15,17 @@ MON3 = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.",
         "Sep.", "Oct.", "Nov.", "Dec."]
 
 
+def load_banks(module_file, tuple_lists=()):
+    """The banks in the JSON file next to module_file (name -> bank dict).
+
+    JSON has no tuples: in each bank, the entries of the lists named in
+    tuple_lists are made tuples again."""
+    with open(os.path.splitext(module_file)[0] + ".json", encoding="utf-8") as f:
+        banks = json.load(f)
+    return {name: {k: [tuple(x) for x in v] if k in tuple_lists else v for k, v in bank.items()}
+            for name, bank in banks.items()}
+
+
 # ---------------------------------------------------------------- model
 # A body paragraph is a list of runs:
 #   "plain text" | ("i", text) | ("b", text) | ("a", text, href) | ("m", note_index)
