@@ -65,16 +65,16 @@ class ArchiveAnswerer:
         self._listed: tuple[int, list[_Row]] | None = None
 
     # resolution -------------------------------------------------------------------------
-    def pieces(self, topic: str, filters: Filters, k: int = 20) -> list[tuple[str, float]]:
-        """Articles about `topic`, best first, with the relevance of their best evidence."""
+    def pieces(self, topic: str, filters: Filters, k: int = 20) -> dict[str, float]:
+        """Articles about `topic` (id → the relevance of its best evidence), best first."""
         if not topic.strip():
-            return []
+            return {}
         best: dict[str, float] = {}
         found = self.retriever.invoke(topic, search=SearchOptions(filters=filters, k=k))
         for ev in evidence_of(found):
             aid = ev.chunk.article_id
             best[aid] = max(best.get(aid, 0.0), ev.relevance)
-        return sorted(best.items(), key=lambda x: -x[1])
+        return dict(sorted(best.items(), key=lambda x: -x[1]))
 
     def piece(self, topic: str, filters: Filters, question: str = "") -> Article | None:
         """The article a question means. An author it names narrows the search to their
@@ -90,9 +90,10 @@ class ArchiveAnswerer:
                 rows = [r for r in self._rows() if r.id in ids]
                 return self.library.article(_newest_first(rows)[0].id)
         found = self.pieces(topic, filters)
-        if not found or found[0][1] < self.min_relevance:
+        best = next(iter(found), None)
+        if best is None or found[best] < self.min_relevance:
             return None
-        return self.library.article(found[0][0])
+        return self.library.article(best)
 
     def authors_named(self, question: str) -> list[str]:
         """Author strings of the manifest whose every name word is in the question."""
@@ -216,7 +217,7 @@ class ArchiveAnswerer:
             return None
         who = " and ".join(named)
         if topic:
-            relevance = dict(self.pieces(topic, Filters(article_ids=[r.id for r in theirs])))
+            relevance = self.pieces(topic, Filters(article_ids=[r.id for r in theirs]))
             on_topic = [r for r in theirs if relevance.get(r.id, 0.0) >= self.min_relevance]
             if on_topic:
                 on_topic.sort(key=lambda r: -relevance.get(r.id, 0.0))
@@ -257,7 +258,7 @@ class ArchiveAnswerer:
             mine = [r for r in pool if r.by(named)]
             pool = [r for r in pool if r not in mine and r.authors] if others else mine
         if topic:
-            relevance = dict(self.pieces(topic, Filters(article_ids=[r.id for r in pool])))
+            relevance = self.pieces(topic, Filters(article_ids=[r.id for r in pool]))
             pool = [r for r in pool if relevance.get(r.id, 0.0) >= self.min_relevance]
         if not pool:
             return None
