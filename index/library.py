@@ -23,7 +23,17 @@ from index.locks import flock
 from index.manifest import Manifest
 from index.settings import IndexSettings
 from index.store import VectorStore, make_client
-from index.types import Article, ArticleRow, Chunk, CitationRow, Hit, IngestReport, Scope
+from index.types import (
+    Article,
+    ArticleRow,
+    Chunk,
+    CitationRow,
+    Counts,
+    FileRecord,
+    Hit,
+    IngestReport,
+    Scope,
+)
 from index.versions import Version, group_versions
 
 if TYPE_CHECKING:
@@ -110,7 +120,7 @@ class Library:
         # One query, because ONNX Runtime builds its session on the first encode (~0.2 s).
         self.embeddings.embed_query("warm")
         _ = self.vectors
-        if self.manifest.counts()[0]:  # an empty archive has no keyword index until an ingest
+        if self.counts().articles:  # an empty archive has no keyword index until an ingest
             self.keyword()
 
     def keyword(self) -> KeywordIndex:
@@ -182,6 +192,13 @@ class Library:
             for d in root.iterdir()
             if d.name != self.collection_name and (d / "manifest.sqlite").is_file()
         )
+
+    def counts(self) -> Counts:
+        return self.manifest.counts()
+
+    def file(self, path: Path) -> FileRecord | None:
+        """What the archive holds of the file at `path`: its hash and the articles it gave."""
+        return self.manifest.file(str(path.resolve()))
 
     def articles(self) -> list[ArticleRow]:
         return self.manifest.article_rows()

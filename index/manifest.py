@@ -18,7 +18,15 @@ from pathlib import Path
 
 from index.errors import StoreError
 from index.sqlbatch import rows_in
-from index.types import Article, ArticleRecord, ArticleRow, Chunk, CitationRow, FileRecord
+from index.types import (
+    Article,
+    ArticleRecord,
+    ArticleRow,
+    Chunk,
+    CitationRow,
+    Counts,
+    FileRecord,
+)
 from index.versions import VersionRow
 
 
@@ -235,11 +243,11 @@ class Manifest:
         with self._lock:
             return [r[0] for r in self._db.execute(sql, args)]
 
-    def counts(self) -> tuple[int, int]:
+    def counts(self) -> Counts:
         with self._lock:
             articles = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             chunks = self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
-        return int(articles), int(chunks)
+        return Counts(int(articles), int(chunks))
 
     # chunks ----------------------------------------------------------------------------
     def chunk_ids(self, article_id: str | None = None) -> list[str]:

@@ -310,7 +310,7 @@ def ingest(
         if not report.interrupted:
             if prune:
                 _prune(lib, report)
-            n_chunks = lib.manifest.counts()[1]
+            n_chunks = lib.manifest.counts().chunks
             xl = lib.crosslingual
             if (
                 was_dirty

@@ -12,6 +12,13 @@ from typing import Any, NamedTuple, TypedDict
 from pydantic import BaseModel, Field
 
 
+class Counts(NamedTuple):
+    """How much the archive holds."""
+
+    articles: int
+    chunks: int
+
+
 class Hit(NamedTuple):
     """One search result: a chunk and its score (a cosine, or BM25)."""
 

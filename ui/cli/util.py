@@ -43,7 +43,7 @@ class App:
             settings = self.settings()
             self._library = lib = Library(settings.home, settings.index)
             others = lib.other_indexes()
-            if others and lib.manifest.counts()[0] == 0:
+            if others and lib.counts().articles == 0:
                 click.echo(
                     f"note: {settings.home} has articles indexed under other embedding or "
                     f"chunking settings ({', '.join(others)}), not under the current ones "

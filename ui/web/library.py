@@ -93,7 +93,7 @@ def _ingest_one(library: Library, src: Path, dest: Path) -> UploadResult:
     except IbidError as exc:
         outcome = UploadResult(src.name, "failed", message=web_message(exc, INGESTING))
     else:
-        entry = None if report.failed else library.manifest.file(str(dest.resolve()))
+        entry = None if report.failed else library.file(dest)
         outcome = UploadResult.of(src.name, report, entry.article_ids if entry else [])
     if outcome.failed:
         # Leave the archive's copy as it was: a bad upload must not replace a good file.
