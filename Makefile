@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 DEMO_HOME ?= .ibid
-SAMPLE ?= ../shared/corpus/sample
+SAMPLE ?= eval/corpus/sample
 # Debian's Chromium drives the browser tests and screenshots (no Playwright browser download).
 CHROMIUM ?= /usr/bin/chromium
 export IBID_CHROMIUM := $(CHROMIUM)

@@ -11,10 +11,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from eval.bundled import FRESHWIKI_DIR, SAMPLE_DIR
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-FRESHWIKI = SHARED / "corpus" / "freshwiki"
-SAMPLE = SHARED / "corpus" / "sample"
+FRESHWIKI = FRESHWIKI_DIR
+SAMPLE = SAMPLE_DIR
 WORK = ROOT / "benchmarks" / "work"
 RESULTS = ROOT / "benchmarks" / "results"
 VENV_BIN = ROOT / ".venv" / "bin"

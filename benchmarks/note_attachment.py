@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import write_result
+from eval.bundled import FRESHWIKI_DIR
 from eval.claims import normalize_url
 from index.parse import parse_file
 from index.text import sentence_spans, strip_markers, tokenize
 from rag.citations import sources_for_span
 
-FRESHWIKI = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "freshwiki"
+FRESHWIKI = FRESHWIKI_DIR
 
 
 def _gold(path: Path) -> list[tuple[set[str], set[str]]]:

@@ -22,18 +22,18 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from eval.bundled import FRESHWIKI_DIR, SAMPLE_DIR
 from eval.evalset import EvalCase, GoldParagraph, write_set
 from index.parse import parse_file
 from index.text import sentence_spans, strip_markers, tokenize
 from index.types import Article
 
 ROOT = Path(__file__).resolve().parent.parent
-FRESHWIKI = ROOT.parent / "shared" / "corpus" / "freshwiki"
-SAMPLE = ROOT.parent / "shared" / "corpus" / "sample"
+FRESHWIKI = FRESHWIKI_DIR
+SAMPLE = SAMPLE_DIR
 CORPUS_DIR = ROOT / "eval" / "corpus"
 # Paths in the set file are relative to the set's folder (eval/sets).
-CORPUS = ["../../../shared/corpus/sample", "../../../shared/corpus/freshwiki/txt",
-          "../corpus/analyses.jsonl"]  # fmt: skip
+CORPUS = ["../corpus/sample", "../corpus/freshwiki/txt", "../corpus/analyses.jsonl"]
 
 
 def _norm(text: str) -> str:

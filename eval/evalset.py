@@ -10,7 +10,7 @@ A case is either a question (answered by `ask`) or a claim (looked up by `cite`)
 
 A line `{"gate": {"faithfulness": 0.02, ...}}` sets per-metric tolerances for the regression
 gate (how far a metric may fall below the baseline); `--tolerance` flags override it. A line
-`{"corpus": ["../../../shared/corpus/sample", ...]}` names the files the set is about, relative
+`{"corpus": ["../corpus/sample", ...]}` names the files the set is about, relative
 to the set file; `ibid eval run` ingests them first (idempotently).
 """
 

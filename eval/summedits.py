@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import itertools
 import json
 import os
@@ -26,12 +27,13 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel, ValidationError
 
+from eval.bundled import SUMMEDITS_DIR
 from index.errors import ConfigError, EvalSetError
 from index.text import split_sentences
 from rag.verify import Checker, HeuristicChecker
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_FOLDER = ROOT.parent / "shared" / "bench" / "summedits"
+DEFAULT_FOLDER = SUMMEDITS_DIR
 RESULTS = ROOT / "benchmarks" / "results" / "summedits-checker.json"
 
 
@@ -52,20 +54,24 @@ class Scored:
 
 
 def load_summedits(folder: Path, domains: list[str] | None = None) -> list[Item]:
-    files = sorted(Path(folder).glob("summedits_*.jsonl"))
+    # The bundled copy is gzipped (a tenth of the size); a downloaded one is plain JSON lines.
+    files = sorted(
+        [*Path(folder).glob("summedits_*.jsonl"), *Path(folder).glob("summedits_*.jsonl.gz")]
+    )
     if not files:
         raise ConfigError(
-            f"no summedits_*.jsonl files in {folder}: point --folder at the SummEdits benchmark "
-            "(../shared/bench/summedits)"
+            f"no summedits_*.jsonl files (or .jsonl.gz) in {folder}: point --data at the SummEdits "
+            f"benchmark (a copy ships in {SUMMEDITS_DIR})"
         )
     items: list[Item] = []
     for path in files:
-        domain = path.stem.removeprefix("summedits_")
+        domain = path.name.split(".")[0].removeprefix("summedits_")
         if domains is not None and domain not in domains:
             continue
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
+            raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+            lines = raw.decode("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError, gzip.BadGzipFile, EOFError) as exc:
             raise EvalSetError(path, 0, f"cannot be read as UTF-8 text ({exc})") from None
         for n, line in enumerate(lines, start=1):
             if line.strip():

@@ -19,13 +19,14 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from eval.bundled import FRESHWIKI_DIR, SAMPLE_ARTICLE
 from index.library import Library
 from index.settings import IndexSettings
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SAMPLE = SHARED / "corpus" / "sample" / "india-us-rapprochement.txt"
-FRESHWIKI = SHARED / "corpus" / "freshwiki"
+# The corpora ship in the package (eval/corpus): the tests read nothing outside the clone.
+SAMPLE = SAMPLE_ARTICLE
+FRESHWIKI = FRESHWIKI_DIR
 FIXTURES = Path(__file__).parent / "fixtures"
 # Vectors persist between local runs (a fresh CI clone starts empty): re-embedding the same
 # FreshWiki text on every run would cost minutes and prove nothing new.
@@ -33,14 +34,6 @@ VECTOR_CACHE = ROOT / ".cache" / "test-vectors"
 # The exported ONNX graph, shared by this process and every `ibid` the tests start.
 MODEL_CACHE = ROOT / ".cache" / "models"
 os.environ.setdefault("IBID_INDEX__EMBEDDING__MODEL_CACHE", str(MODEL_CACHE))
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not SHARED.is_dir():
-        skip = pytest.mark.skip(reason=f"../shared not found at {SHARED}")
-        for item in items:
-            if "shared" in item.keywords:
-                item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

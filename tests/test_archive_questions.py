@@ -66,9 +66,6 @@ def chain(library: Library) -> AnswerChain:
     return AnswerChain(library)
 
 
-pytestmark = pytest.mark.shared
-
-
 def _cited_articles(answer: object) -> set[str]:
     return {c.article_id for c in answer.citations}  # type: ignore[attr-defined]
 

@@ -230,7 +230,6 @@ def ibid(library: Library, monkeypatch: pytest.MonkeyPatch) -> Any:
     return in_process_cli(library, monkeypatch)
 
 
-@pytest.mark.shared
 def test_cli_sources_as_ris(ibid: Any) -> None:
     out = ibid("sources", "--format", "ris")
     assert out.exit_code == 0, out.stderr
@@ -250,7 +249,6 @@ CLAIM_V = "World media analyses said the US had lost India to Russia and China"
 ASK_V = "What did analyses in the world media suggest about India drifting towards Russia?"
 
 
-@pytest.mark.shared
 def test_cli_cite_and_ask_as_bibtex(ibid: Any) -> None:
     # Sentences whose own marker [v] cites GMFUS: a quote with no marker exports no source.
     for args in (("cite", CLAIM_V), ("ask", ASK_V)):
@@ -263,7 +261,6 @@ def test_cli_cite_and_ask_as_bibtex(ibid: Any) -> None:
         assert all("india-us-rapprochement" in e["note"] for e in parsed.entries)
 
 
-@pytest.mark.shared
 def test_cli_refusal_prints_no_bibliography(ibid: Any) -> None:
     out = ibid("ask", "What is the recipe for lasagna?", "--format", "csl-json")
     assert out.exit_code == 0 and out.stdout == ""
@@ -277,7 +274,6 @@ def _download(file: Any) -> Path:
     return Path(file.value["path"])
 
 
-@pytest.mark.shared
 def test_web_downloads(library: Library) -> None:
     from rag.chain import AnswerChain
     from ui.web.api import Service

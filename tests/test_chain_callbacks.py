@@ -27,8 +27,6 @@ from rag.settings import AnswerSettings, RagSettings, VerifySettings
 from rag.types import Answer, Filters, Turn
 from tests.conftest import SAMPLE
 
-pytestmark = pytest.mark.shared
-
 QUESTION = "What did Modi do in July 2025?"
 REPLY = "Modi visited Moscow in July 2025 and met Vladimir Putin [1]."
 CONFIG: RunnableConfig = {"tags": ["ibid-test"], "metadata": {"session": "s1"}, "run_name": "ask"}

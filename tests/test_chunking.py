@@ -13,8 +13,6 @@ from index.settings import ChunkSettings
 from index.text import MARKER_RE
 from tests.conftest import FRESHWIKI, SAMPLE
 
-pytestmark = pytest.mark.shared
-
 
 @pytest.fixture(scope="module")
 def count() -> object:

@@ -7,11 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import ROOT, SAMPLE, run_cli
-
-pytestmark = pytest.mark.shared
 
 
 def test_help_is_instant_and_lists_commands() -> None:

@@ -23,7 +23,6 @@ from tests.conftest import SAMPLE, in_process_cli, sample_library
 from ui.errors import cli_message, internal_message, web_message
 
 pytestmark = [
-    pytest.mark.shared,
     pytest.mark.filterwarnings("ignore::DeprecationWarning"),
 ]
 

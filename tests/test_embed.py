@@ -122,7 +122,6 @@ def test_a_model_onnx_cannot_reproduce_runs_on_torch(tmp_path: Path) -> None:
         load_embedder(EmbeddingSettings(model=str(folder), backend="onnx", cache=False))
 
 
-@pytest.mark.shared
 def test_cold_ask_never_imports_torch(tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert run_cli("--home", str(home), "ingest", str(SAMPLE)).returncode == 0
@@ -152,7 +151,6 @@ def test_cold_ask_never_imports_torch(tmp_path: Path) -> None:
     assert "HEAVY []" in done.stderr
 
 
-@pytest.mark.shared
 def test_an_archive_made_by_another_backend_is_pointed_out(tmp_path: Path) -> None:
     home = tmp_path / "home"
     torch_env = {"IBID_INDEX__EMBEDDING__BACKEND": "torch"}

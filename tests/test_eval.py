@@ -197,7 +197,6 @@ def _gate_sample_set(tmp_path: Path, *extra: str, env: dict[str, str] | None = N
     return run_cli("--home", home, "eval", "run", *args, *extra, env=env)
 
 
-@pytest.mark.shared
 def test_sample_set_passes_the_committed_baseline(tmp_path: Path) -> None:
     out = _gate_sample_set(tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
@@ -209,7 +208,6 @@ def test_sample_set_passes_the_committed_baseline(tmp_path: Path) -> None:
     assert "<svg" in html and "What did Modi do in July 2025?" in html
 
 
-@pytest.mark.shared
 def test_llm_citing_wrong_passages_fails_the_gate(tmp_path: Path) -> None:
     script = tmp_path / "script.json"
     # Every answer cites evidence block [2] for a claim it does not make.
@@ -221,7 +219,6 @@ def test_llm_citing_wrong_passages_fails_the_gate(tmp_path: Path) -> None:
     assert {"faithfulness", "citation_recall", "answer_correctness"} <= failed
 
 
-@pytest.mark.shared
 def test_build_claims_then_run_a_claim_set(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

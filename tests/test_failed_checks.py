@@ -134,7 +134,6 @@ def _verdicts(library: Library, checker: Checker, claim: str) -> list[tuple[str,
     return [(p.quote, p.verdict) for p in found]
 
 
-@pytest.mark.shared
 def test_lookup_reads_failed_checks_not_reason_words(library: Library) -> None:
     heuristic = HeuristicChecker(library.embeddings)
     plain = _verdicts(library, heuristic, WRONG_TARIFF)

@@ -136,7 +136,6 @@ def _bad(folder: Path, outside: Path) -> tuple[dict[str, str], dict[str, str]]:
     return {k: "" for k in failing}, skipped
 
 
-@pytest.mark.shared
 def test_hostile_zoo_every_file_reported_or_ingested(make_library: MakeLib, tmp_path: Path) -> None:
     from index.settings import IndexSettings, IngestSettings
 
@@ -224,7 +223,6 @@ def _hostile_cases(tmp: Path) -> list[tuple[list[str | bytes], str]]:
     ]
 
 
-@pytest.mark.shared
 def test_hostile_cli_table_gives_messages_never_tracebacks(tmp_path: Path) -> None:
     cases = _hostile_cases(tmp_path)
     with socket.socket() as taken:
@@ -247,7 +245,6 @@ def test_hostile_cli_table_gives_messages_never_tracebacks(tmp_path: Path) -> No
     assert len(results) >= 30
 
 
-@pytest.mark.shared
 def test_nan_is_printed_as_null(tmp_path: Path) -> None:
     summ = tmp_path / "summedits"
     summ.mkdir()
@@ -262,7 +259,6 @@ def test_nan_is_printed_as_null(tmp_path: Path) -> None:
     json.loads(out.stdout, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
 
 
-@pytest.mark.shared
 def test_second_writer_is_refused_while_one_owns_the_archive(tmp_path: Path) -> None:
     from index.errors import BusyError
 
@@ -279,7 +275,6 @@ def test_second_writer_is_refused_while_one_owns_the_archive(tmp_path: Path) -> 
         pass
 
 
-@pytest.mark.shared
 def test_server_answers_from_articles_another_process_added(
     make_library: MakeLib, chroma_server: str, tmp_path: Path
 ) -> None:

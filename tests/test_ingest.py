@@ -19,8 +19,6 @@ from index.library import Library
 from index.settings import ChromaSettings, IndexSettings, IngestSettings
 from tests.conftest import FRESHWIKI, ROOT, SAMPLE
 
-pytestmark = pytest.mark.shared
-
 MakeLib = Callable[..., Library]
 
 

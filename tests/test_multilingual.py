@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from index.lang import analyze, detect
 from index.library import Library
@@ -19,8 +18,6 @@ from ui.cli.render import answer_text, article_json
 from ui.web.render import card_html, refusal_html
 
 from .conftest import FIXTURES, SAMPLE, run_cli
-
-pytestmark = pytest.mark.shared
 
 ML = FIXTURES / "multilingual"
 TR_PAGE = ML / "india-us-rapprochement-tr.html"

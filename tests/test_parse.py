@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from eval.bundled import FRESHWIKI_DIR as FRESHWIKI
+from eval.bundled import SAMPLE_ARTICLE as SAMPLE
 from index.errors import ParseError
 from index.notes import parse_note
 from index.parse import parse_file
@@ -19,10 +21,7 @@ from index.parse.common import content_hash
 from index.types import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-SAMPLE = SHARED / "sample" / "india-us-rapprochement.txt"
-FRESHWIKI = SHARED / "freshwiki"
-FRESHWIKI_FILES = sorted((FRESHWIKI / "txt").glob("*.txt")) if FRESHWIKI.is_dir() else []
+FRESHWIKI_FILES = sorted((FRESHWIKI / "txt").glob("*.txt"))
 
 
 def parse_one(path: Path) -> Article:
@@ -149,7 +148,6 @@ def blank_pdf() -> bytes:
 # --- the real sample ------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SAMPLE.is_file(), reason="shared sample corpus not present")
 def test_sample_article() -> None:
     a = parse_one(SAMPLE)
     assert a.title == "A Period of Rapprochement in India-US Relations"
@@ -201,7 +199,6 @@ def test_freshwiki_article(path: Path) -> None:
             assert note.url == refs[note.label], note.label
 
 
-@pytest.mark.skipif(not FRESHWIKI_FILES, reason="FreshWiki corpus not present")
 def test_freshwiki_urls_match_json_references() -> None:
     for path in FRESHWIKI_FILES[::10]:
         a = parse_one(path)
@@ -463,7 +460,6 @@ def test_pdf_article(policy_pdf: Path) -> None:
     assert a.warnings == []
 
 
-@pytest.mark.skipif(not SAMPLE.is_file(), reason="shared sample corpus not present")
 def test_sample_article_laid_out_as_pdf(tmp_path: Path) -> None:
     """The sample wrapped at 95 columns, 45 lines a page, with a running header and page
     numbers and no blank lines: paragraphs must come back from line lengths alone."""

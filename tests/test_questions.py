@@ -136,14 +136,12 @@ def _gate(
     return summary
 
 
-@pytest.mark.shared
 def test_test_half_passes_the_committed_baseline(gate_home: Path, tmp_path: Path) -> None:
     summary = _gate(gate_home, tmp_path / "rep")
     failed = [g for g in summary["gate"] if g["failed"]]  # type: ignore[attr-defined]
     assert summary["returncode"] == 0 and not failed, failed
 
 
-@pytest.mark.shared
 def test_worse_sentence_selection_fails_the_gate(gate_home: Path, tmp_path: Path) -> None:
     # Words only, as the answerer chose before it understood paraphrase.
     lexical = {"intercept": 0.0, "sim": 0.0, "focus": 0.0, "cover": 6.0, "typed": 1.0,
@@ -155,7 +153,6 @@ def test_worse_sentence_selection_fails_the_gate(gate_home: Path, tmp_path: Path
     assert {"sentence_hit", "answer_correctness"} & failed, failed
 
 
-@pytest.mark.shared
 @pytest.mark.parametrize("lang", ["tr", "ru"])
 def test_turkish_and_russian_test_halves_pass_their_baselines(
     gate_home: Path, tmp_path: Path, lang: str
@@ -169,7 +166,6 @@ def test_turkish_and_russian_test_halves_pass_their_baselines(
     assert summary["returncode"] == 0 and not failed, failed
 
 
-@pytest.mark.shared
 def test_without_the_multilingual_leg_turkish_questions_fail(
     gate_home: Path, tmp_path: Path
 ) -> None:
@@ -182,7 +178,6 @@ def test_without_the_multilingual_leg_turkish_questions_fail(
     assert "answer_correctness" in failed, failed
 
 
-@pytest.mark.shared
 def test_source_and_archive_questions_pass_their_baseline(gate_home: Path, tmp_path: Path) -> None:
     summary = _gate(gate_home, tmp_path / "rep", questions=SOURCES, baseline=SOURCES_BASELINE)
     failed = [g for g in summary["gate"] if g["failed"]]  # type: ignore[attr-defined]
@@ -196,7 +191,6 @@ def test_source_and_archive_questions_pass_their_baseline(gate_home: Path, tmp_p
     assert metrics["source_shown"] >= 0.9  # type: ignore[index]
 
 
-@pytest.mark.shared
 def test_without_the_router_source_and_archive_questions_fail(
     gate_home: Path, tmp_path: Path
 ) -> None:
@@ -237,7 +231,6 @@ def test_answer_span_is_bold_in_the_panel_and_the_markdown() -> None:
     assert "“The blast injured **81** people.[3]”" in answer_markdown(answer)
 
 
-@pytest.mark.shared
 @pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3"])
 def test_held_out_source_and_archive_questions(gate_home: Path, tmp_path: Path, name: str) -> None:
     # Written by people who never saw the router, over three more analyses; whole sets, since

@@ -17,8 +17,6 @@ from rag.settings import AnswerSettings, RagSettings
 from rag.types import Filters, Turn
 from tests.conftest import FRESHWIKI, SAMPLE, run_cli
 
-pytestmark = pytest.mark.shared
-
 BBC = "https://www.bbc.com/news/articles/c5yve1x9zv0o"
 TOI = "timesofindia.indiatimes.com"
 

@@ -36,7 +36,6 @@ from ui.web.render import (
 from ui.web.views import passages_html, sources_html
 
 pytestmark = [
-    pytest.mark.shared,
     # gradio's own queue code, under pandas 3
     pytest.mark.filterwarnings("ignore:.*no_silent_downcasting:DeprecationWarning"),
     pytest.mark.filterwarnings("ignore:The copy keyword is deprecated:DeprecationWarning"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from langchain_core.embeddings import Embeddings
 
+from eval.bundled import SAMPLE_ARTICLE, SUMMEDITS_DIR
 from eval.summedits import Item, Scored, calibrate, evaluate, load_summedits, run
 from index.errors import ConfigError
 from rag.models import ScriptedChatModel
@@ -20,8 +21,8 @@ from rag.verify import (
     parse_judgement,
 )
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared/corpus/sample/india-us-rapprochement.txt"
-SUMMEDITS = Path(__file__).resolve().parents[2] / "shared/bench/summedits"
+SAMPLE = SAMPLE_ARTICLE
+SUMMEDITS = SUMMEDITS_DIR
 
 TARIFFS = (
     "Trump announced that he would reduce tariffs on Indian goods from 50% to 18%, and in return, "
@@ -238,7 +239,6 @@ def test_load_summedits_without_files_is_a_clear_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.shared
 def test_summedits_run_reports_held_out_metrics(embedder: Embeddings) -> None:
     report = run(SUMMEDITS, limit_per_domain=10, embeddings=embedder)
     assert report["limit_per_domain"] == 10

@@ -72,13 +72,25 @@ def cli(ctx: click.Context, home: Path | None, config: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--sample",
+    is_flag=True,
+    help="Also ingest the sample analysis that ships with Ibid (what `make demo` shows).",
+)
 @click.option("--prune", is_flag=True, help="Remove articles whose files are gone.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @_common
-def ingest(app: App, paths: tuple[Path, ...], prune: bool, as_json: bool) -> None:
+def ingest(app: App, paths: tuple[Path, ...], sample: bool, prune: bool, as_json: bool) -> None:
     """Add or update articles from files and folders (recursive); unchanged ones are skipped."""
     import signal
+
+    if sample:
+        from eval.bundled import SAMPLE_DIR
+
+        paths = (*paths, SAMPLE_DIR)
+    if not paths:
+        raise click.UsageError("name the files or folders to ingest (or --sample for the demo).")
 
     # SIGTERM (a service manager, `timeout`) stops the run the way Ctrl-C does: between
     # files, with a report of what was committed.

@@ -169,24 +169,25 @@ def build_claims_cmd(app: Any, corpus: Path, out: Path, limit: int | None, seed:
 @eval_group.command(name="checker")
 @click.option(
     "--data",
-    required=True,
+    default=None,
     type=click.Path(path_type=Path, file_okay=False),
-    help="SummEdits folder (summedits_*.jsonl).",
+    help="SummEdits folder (summedits_*.jsonl or .jsonl.gz); default: the copy Ibid ships.",
 )
 @click.option(
     "--limit-per-domain", type=int, default=None, help="Items per domain and split (default: all)."
 )
 @click.option("--json", "as_json", is_flag=True)
 @_common
-def checker_cmd(app: Any, data: Path, limit_per_domain: int | None, as_json: bool) -> None:
+def checker_cmd(app: Any, data: Path | None, limit_per_domain: int | None, as_json: bool) -> None:
     """Balanced accuracy of the faithfulness checker on SummEdits (tuned on 'evaluation',
     reported on the held-out 'test' split)."""
+    from eval.bundled import SUMMEDITS_DIR
     from eval.summedits import run
     from index.embed import load_embedder
 
     settings = app.settings()
     embeddings = load_embedder(settings.index.embedding, settings.home / "cache")
-    result = run(data, limit_per_domain=limit_per_domain, embeddings=embeddings)
+    result = run(data or SUMMEDITS_DIR, limit_per_domain=limit_per_domain, embeddings=embeddings)
     if as_json:
         _emit(result)
     else:

@@ -14,8 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from eval.bundled import SAMPLE_ARTICLE
+
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT.parent / "shared" / "corpus" / "sample" / "india-us-rapprochement.txt"
+SAMPLE = SAMPLE_ARTICLE
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
