@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -256,18 +255,32 @@ def test_state_dict_has_hf_names_and_positions_offset() -> None:
     assert len(weights) == 5 + 12 * 16
 
 
-def test_cold_conversion_into_a_new_cache(tmp_path: Path) -> None:
-    folder = convert(cache=tmp_path)
-    names = sorted(p.name for p in folder.iterdir())
+def test_cold_conversion_runs_once_for_concurrent_processes(tmp_path: Path) -> None:
+    code = "from pathlib import Path; from index.e5 import convert; print(convert(cache=Path(%r)))"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code % str(tmp_path)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), results
+    folders = {out.strip() for out, _ in results}
+    assert folders == {str(converted_folder(cache=tmp_path))}
+    assert sum("converting" in err for _, err in results) == 1  # the other waited on the lock
+    names = sorted(p.name for p in Path(folders.pop()).iterdir())
     assert names == [".convert.lock", "model-fp32.onnx", "normalization.json", "source.json",
                      "tokenizer.json"]  # fmt: skip
-    assert convert(cache=tmp_path) == folder == converted_folder(cache=tmp_path)
 
 
 def test_int8_stays_close_to_fp32(e5: E5Embeddings, e5_folder: Path, tmp_path: Path) -> None:
     # Quantised in a scratch copy of the folder so the shared cache keeps only fp32.
     for name in ("model-fp32.onnx", "tokenizer.json", "normalization.json"):
-        os.link(e5_folder / name, tmp_path / name)
+        (tmp_path / name).symlink_to(e5_folder / name)
     from index.e5.convert import quantize
 
     quantize(graph_file(tmp_path), graph_file(tmp_path, "int8"))
