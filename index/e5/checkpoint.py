@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -109,12 +108,6 @@ class Checkpoint:
             rows = c.intermediate if name.endswith("fi.w") else c.hidden
             return (rows, n // rows)
         return (n,)
-
-    @cached_property
-    def fingerprint(self) -> str:
-        import hashlib
-
-        return hashlib.sha256(self._raw).hexdigest()[:16]
 
 
 _REINSTALL = (
