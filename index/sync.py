@@ -144,11 +144,8 @@ class _Pipeline:
         texts = [c.embed_text for j in jobs for c in j.chunks]
         # Sentence vectors for the extractive answerer ride in the same call (one length-sorted
         # batch) and stay in the vector cache, so a question embeds nothing but itself.
-        sentences = (
-            [t for j in jobs for t in article_sentence_texts(j.article, j.chunks)]
-            if isinstance(lib.embeddings, CachedEmbeddings)
-            else []
-        )
+        all_sentences = [t for j in jobs for t in article_sentence_texts(j.article, j.chunks)]
+        sentences = all_sentences if isinstance(lib.embeddings, CachedEmbeddings) else []
         vectors = lib.embeddings.embed_documents(texts + sentences)[: len(texts)] if texts else []
         report.embedded_sentences += len(sentences)
         t1 = time.perf_counter()
@@ -160,7 +157,7 @@ class _Pipeline:
         report.timings_s["store"] += time.perf_counter() - t1
         if (xl := lib.crosslingual) is not None:
             t2 = time.perf_counter()
-            xl.add(chunks)
+            xl.add(chunks, all_sentences)
             report.timings_s["crosslingual"] = (
                 report.timings_s.get("crosslingual", 0.0) + time.perf_counter() - t2
             )

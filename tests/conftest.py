@@ -54,11 +54,14 @@ def embedder() -> object:
 
 @pytest.fixture(scope="session")
 def crosslingual_embedder() -> object:
-    """The real multilingual embedder (USE-multilingual, numpy), vectors cached on disk."""
+    """The real multilingual embedder (the default model), vectors cached on disk."""
+    from index.crosslingual import xl_embeddings, xl_model
     from index.embed import CachedEmbeddings
-    from index.use_embed import MODEL_NAME, UseEmbeddings
 
-    return CachedEmbeddings(UseEmbeddings(), VECTOR_CACHE / "embeddings.sqlite", MODEL_NAME)
+    settings = IndexSettings()
+    return CachedEmbeddings(
+        xl_embeddings(settings), VECTOR_CACHE / "embeddings.sqlite", xl_model(settings).key
+    )
 
 
 @pytest.fixture

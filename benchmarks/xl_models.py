@@ -1,0 +1,79 @@
+"""The multilingual leg's models compared on the Turkish and Russian question sets.
+
+For each model (`index.crosslingual.model`): ingest the sets' corpus into its own home (vectors
+cached in benchmarks/work/xl-vectors), then, on each split, how often the extractive answerer's
+sentence scorer ranks the answering sentence first and among the first three (answerable
+questions; a question whose retrieval finds nothing to rank counts as a miss), and the split's
+eval metrics. The weights and floors in force are the committed ones, fitted on the dev halves
+(python -m eval.fit --crosslingual). Writes benchmarks/results/xl-models.json.
+
+    python -m benchmarks.xl_models [--models e5-small use-m3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import WORK, write_result
+from eval.evalset import load_set
+from eval.fit import ranked
+from eval.metrics import same_sentence
+from eval.runner import run_set
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {lang: ROOT / "eval" / "sets" / f"questions-{lang}.jsonl" for lang in ("tr", "ru")}
+
+
+def rank_hits(chain: Any, cases: list[Any]) -> dict[str, float]:
+    first = top3 = 0
+    for case in cases:
+        labels = [same_sentence(c.text, case.gold_sentence) for c in ranked(chain, case)]
+        first += bool(labels[:1] and labels[0])
+        top3 += any(labels[:3])
+    n = len(cases) or 1
+    return {"p@1": round(first / n, 4), "p@3": round(top3 / n, 4), "n": len(cases)}
+
+
+def measure(model: str) -> dict[str, Any]:
+    os.environ["IBID_INDEX__CROSSLINGUAL__MODEL"] = model
+    os.environ["IBID_INDEX__EMBEDDING__CACHE_DIR"] = str(WORK / "xl-vectors")
+    from index.library import Library
+    from index.settings import IndexSettings
+    from rag.chain import AnswerChain
+    from rag.settings import RagSettings
+
+    home = WORK / f"xl-home-{model}"
+    out: dict[str, Any] = {}
+    for lang, path in SETS.items():
+        evalset = load_set(path)
+        t0 = time.perf_counter()
+        lib = Library(home, IndexSettings())
+        lib.ingest(list(evalset.corpus))
+        ingest_s = time.perf_counter() - t0
+        chain = AnswerChain(lib, RagSettings())
+        res: dict[str, Any] = {"ingest_s": round(ingest_s, 1)}
+        for split in ("dev", "test"):
+            cases = [c for c in evalset.cases if c.split == split and c.kind == "question"]
+            answerable = [c for c in cases if c.answerable and c.gold_sentence and not c.history]
+            res[split] = {"rank": rank_hits(chain, answerable)}
+            res[split]["metrics"] = run_set(evalset.only_split(split), chain).metrics
+        out[lang] = res
+        lib.manifest.close()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--models", nargs="+", default=["e5-small", "use-m3"])
+    args = ap.parse_args()
+    results = {m: measure(m) for m in args.models}
+    print(results)
+    write_result("xl-models", {"models": results})
+
+
+if __name__ == "__main__":
+    main()
