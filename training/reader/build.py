@@ -56,10 +56,10 @@ class Tally:
     pairs: int = 0
     positives: int = 0
     refusal_groups: int = 0  # all-negative: the question has no answer among its candidates
-    leaked: int = 0  # train questions dropped because a dev/yardstick question reads the same
+    overlap: int = 0  # held-out groups dropped for sharing a sentence with the training pairs
 
     def as_dict(self) -> dict[str, int]:
-        return {k: v for k, v in vars(self).items() if k != "leaked" or v}
+        return {k: v for k, v in vars(self).items() if k != "overlap" or v}
 
 
 def read_dataset(ds: dict[str, Any], paths: list[Path], opts: SpanOptions) -> Iterator[Group]:
@@ -101,8 +101,23 @@ def prepare(group: Group, role: str, seed: int) -> Group:
     return group
 
 
-def norm_question(q: str) -> str:
-    return " ".join(q.lower().split()).rstrip(" ?")
+def drop_overlap(per_role: dict[str, list[Group]], tallies: dict[str, Tally]) -> None:
+    """Remove dev and yardstick groups that share a sentence with the training pairs.
+
+    Some sources split by question, not by document: SelQA's dev and test halves ask about the
+    same Wikipedia sections, so a reader that memorised which sentences answer would score well
+    on dev without generalising. Dev should measure unseen text, so the dev group goes (training
+    data is the scarcer side). PolicyQA's questions repeat across websites word for word, which
+    is why sentences and not question texts are compared."""
+    seen = {text.lower() for g in per_role["train"] for text, _ in g.candidates}
+    for role in ("dev", "yardstick"):
+        kept = []
+        for g in per_role[role]:
+            if any(text.lower() in seen for text, _ in g.candidates):
+                tallies[g.dataset].overlap += 1
+            else:
+                kept.append(g)
+        per_role[role] = kept
 
 
 def build(
@@ -117,6 +132,7 @@ def build(
     seed: int = 13,
     compress: bool = False,
     update_manifest: bool = False,
+    keep_overlap: bool = False,
 ) -> dict[str, Tally]:
     manifest = load_manifest(manifest_path)
     opts = SpanOptions(seed=seed)
@@ -141,15 +157,8 @@ def build(
         per_role[role].extend(groups)
         tallies[ds["name"]] = Tally()
 
-    # Leak guard: a train question that reads like a dev or yardstick one would inflate dev.
-    held = {norm_question(g.question) for r in ("dev", "yardstick") for g in per_role[r]}
-    kept = []
-    for g in per_role["train"]:
-        if norm_question(g.question) in held:
-            tallies[g.dataset].leaked += 1
-        else:
-            kept.append(g)
-    per_role["train"] = kept
+    if not keep_overlap:
+        drop_overlap(per_role, tallies)
 
     out.mkdir(parents=True, exist_ok=True)
     for role, groups in per_role.items():
@@ -197,13 +206,13 @@ def summary(tallies: dict[str, Tally], manifest: dict[str, Any]) -> str:
     roles = {ds["name"]: ds["role"] for ds in manifest["datasets"]}
     lines = [
         f"{'dataset':16} {'role':9} {'groups':>7} {'pairs':>8} {'positives':>9} "
-        f"{'refusal':>7} {'leaked':>6}"
+        f"{'refusal':>7} {'overlap':>7}"
     ]
     totals: Counter[str] = Counter()
     for name, t in tallies.items():
         lines.append(
             f"{name:16} {roles[name]:9} {t.groups:7} {t.pairs:8} {t.positives:9} "
-            f"{t.refusal_groups:7} {t.leaked:6}"
+            f"{t.refusal_groups:7} {t.overlap:7}"
         )
         for k, v in vars(t).items():
             totals[f"{roles[name]}:{k}"] += v
@@ -212,7 +221,7 @@ def summary(tallies: dict[str, Tally], manifest: dict[str, Any]) -> str:
             lines.append(
                 f"{'= ' + role:16} {'':9} {totals[f'{role}:groups']:7} "
                 f"{totals[f'{role}:pairs']:8} {totals[f'{role}:positives']:9} "
-                f"{totals[f'{role}:refusal_groups']:7} {totals[f'{role}:leaked']:6}"
+                f"{totals[f'{role}:refusal_groups']:7} {totals[f'{role}:overlap']:7}"
             )
     return "\n".join(lines)
 
@@ -234,6 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--gzip", action="store_true", help="write .jsonl.gz")
     ap.add_argument("--update-manifest", action="store_true", help="record counts in manifest")
+    ap.add_argument(
+        "--keep-overlap",
+        action="store_true",
+        help="keep dev groups that share a sentence with the training pairs",
+    )
     args = ap.parse_args(argv)
     try:
         tallies = build(
@@ -247,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             seed=args.seed,
             compress=args.gzip,
             update_manifest=args.update_manifest,
+            keep_overlap=args.keep_overlap,
         )
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
