@@ -81,6 +81,8 @@ def test_span_sets_become_sentence_labels(pairs: tuple[Path, dict]) -> None:
         "Shedding peaked on day four and stopped by day twelve."
     ]
     assert len(peak) > 1  # hard negatives from the same paper
+    # A paper whose text states no licence line is left out (document_licences: cc-by).
+    assert not any(r["question"] == "By how much did infections fall?" for r in rows)
     # The unanswerable question is an all-negative group: it teaches refusal.
     assert tallies["covidqa-train"].refusal_groups == 1
     policy = [r for r in _rows(out / "train.jsonl") if r["source"] == "policyqa-train"]

@@ -72,7 +72,7 @@ def read_dataset(ds: dict[str, Any], paths: list[Path], opts: SpanOptions) -> It
             yield from read_wang_csv(p, name)
     elif fmt == "squad-json":
         for p in paths:
-            yield from read_squad(p, name, opts)
+            yield from read_squad(p, name, opts, ds.get("document_licences"))
     elif fmt == "wikiqa-toks":
         yield from read_wikiqa(paths, name)
     elif fmt == "ibid-evalset":

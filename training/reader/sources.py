@@ -160,13 +160,32 @@ def split_context(context: str, unit0: int) -> tuple[list[_Sentence], int]:
     return out, unit
 
 
-def read_squad(path: Path, dataset: str, opts: SpanOptions) -> Iterator[Group]:
+_LICENCE_LINE = re.compile(r"^License:\s*(\S+)", re.MULTILINE)
+
+
+def context_licence(paragraphs: list[dict[str, Any]]) -> str | None:
+    """The licence a document's own text states (COVID-QA contexts open with a
+    `License:cc-by` line copied from CORD-19), lower-cased; None when it states none."""
+    for par in paragraphs:
+        m = _LICENCE_LINE.search(par.get("context", ""))
+        if m:
+            return m.group(1).lower()
+    return None
+
+
+def read_squad(
+    path: Path, dataset: str, opts: SpanOptions, allowed_licences: list[str] | None = None
+) -> Iterator[Group]:
+    """`allowed_licences`: keep only documents whose text states one of these licences (the
+    dataset's own licence covers the annotations, not necessarily each paper's text)."""
     data = _load_json(path)
     docs = data.get("data") if isinstance(data, dict) else None
     if not isinstance(docs, list):
         raise DataError(f"{path}: expected a SQuAD-format object with a 'data' list")
     for d, doc in enumerate(docs):
         paragraphs = doc.get("paragraphs") or []
+        if allowed_licences is not None and context_licence(paragraphs) not in allowed_licences:
+            continue
         sentences: list[list[_Sentence]] = []
         unit = 0
         for par in paragraphs:
