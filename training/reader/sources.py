@@ -60,6 +60,10 @@ def overlap(question: set[str], sentence: str) -> int:
 
 
 _DETOK = [
+    (re.compile(r"-LRB-|-LCB-"), "("),
+    (re.compile(r"-RRB-|-RCB-"), ")"),
+    (re.compile(r"-LSB-"), "["),
+    (re.compile(r"-RSB-"), "]"),
     (re.compile(r"``|''"), '"'),
     (re.compile(r" ([,.;:!?%)\]}])"), r"\1"),
     (re.compile(r"([(\[{$]) "), r"\1"),
@@ -70,8 +74,9 @@ _DETOK = [
 
 
 def detokenize(text: str) -> str:
-    """Undo PTB-style tokenisation ("it 's , he said ``"), so tokenised sets read like the
-    running text the reader will score."""
+    """Undo PTB-style tokenisation ("it 's , he said ``", -LRB-), so tokenised sets read like
+    the running text the reader will score. TrecQA's `<num>` stands for numbers the set itself
+    replaced; they cannot be restored."""
     for pattern, repl in _DETOK:
         text = pattern.sub(repl, text)
     return text.strip()
