@@ -13,7 +13,7 @@ SAMPLE ?= eval/corpus/sample
 CHROMIUM ?= /usr/bin/chromium
 export IBID_CHROMIUM := $(CHROMIUM)
 
-.PHONY: install demo serve test test-all lint typecheck bench screenshots chromium doc-tools clean
+.PHONY: install demo serve test test-ci test-all lint typecheck bench screenshots chromium doc-tools clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -59,6 +59,10 @@ doc-tools:
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+
+# What CI runs after `make test`: tests worth its time but not the default run's (marked ci).
+test-ci: $(STAMP) chromium
+	$(BIN)/python -m pytest -q -m ci
 
 test-all: $(STAMP) chromium
 	$(BIN)/python -m pytest -q -m ''
