@@ -43,6 +43,8 @@ def run_dir(pairs: tuple[Path, dict], tmp_path_factory: pytest.TempPathFactory) 
         str(data / "train.jsonl"),
         "--dev",
         str(data / "dev.jsonl"),
+        "--yardstick",
+        str(data / "yardstick.jsonl"),
         "--out",
         str(run),
         "--batch-size",
@@ -177,6 +179,7 @@ def test_train_writes_checkpoint_log_and_metrics(run_dir: Path) -> None:
     assert dev["all"]["groups_ranked"] > 0
     assert all(0 <= m["mrr"] <= 1 for k, m in dev.items() if m.get("mrr") is not None)
     assert dev["ibid-dev"]["refusal_groups"] == 2
+    assert metrics["yardstick"]["wikiqa-test"]["groups_ranked"] == 1
 
 
 def test_onnx_export_matches_torch(run_dir: Path) -> None:

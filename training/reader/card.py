@@ -35,6 +35,10 @@ def _fmt(x: Any) -> str:
     return "-" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
 
 
+def _sci(x: Any) -> str:
+    return "-" if x is None else f"{x:.1e}"
+
+
 def render(run_dir: Path, manifest: dict[str, Any]) -> str:
     metrics = _read(run_dir / "metrics.json")
     export = _read(run_dir / "export.json")
@@ -54,6 +58,9 @@ def render(run_dir: Path, manifest: dict[str, Any]) -> str:
         f"- max length {metrics.get('max_length', '?')} tokens; sentence read as {reads}",
         "",
         "## Data",
+        "",
+        "Groups and pairs are the full build's, as manifest.json records them; the pairs this "
+        "run trained on are named under Training, with their sha256.",
         "",
         "| dataset | role | repository @ commit | files (sha256) | licence | groups | pairs |",
         "| --- | --- | --- | --- | --- | --- | --- |",
@@ -77,7 +84,8 @@ def render(run_dir: Path, manifest: dict[str, Any]) -> str:
         f"- command: `{metrics.get('command', '?')}`",
         f"- steps {metrics.get('steps')}, batch {metrics.get('batch_size')}, "
         f"lr {metrics.get('lr')}, seed {metrics.get('seed')}, "
-        f"{metrics.get('threads')} CPU threads",
+        f"{metrics.get('threads')} CPU threads; word embeddings "
+        f"{'trained' if metrics.get('word_embeddings_trained') else 'frozen'}",
         f"- training pairs: {metrics.get('train_pairs')} from `{metrics.get('train_file')}` "
         f"(sha256 {metrics.get('train_sha256', '?')})",
         "",
@@ -95,6 +103,14 @@ def render(run_dir: Path, manifest: dict[str, Any]) -> str:
             f"{_fmt(m.get('p_at_1'))} | {_fmt(m.get('refusal_groups'))} | "
             f"{_fmt(m.get('refusal_top_prob'))} |"
         )
+    if metrics.get("yardstick"):
+        lines += ["", "Yardstick (never trained or tuned on):", ""]
+        for source, m in metrics["yardstick"].items():
+            if source != "all":
+                lines.append(
+                    f"- {source}: MRR {_fmt(m.get('mrr'))}, P@1 {_fmt(m.get('p_at_1'))} over "
+                    f"{_fmt(m.get('groups_ranked'))} questions"
+                )
     lines += [
         "",
         "## Files",
@@ -102,7 +118,7 @@ def render(run_dir: Path, manifest: dict[str, Any]) -> str:
         f"- `model/model.safetensors` sha256 {export.get('model_sha256', '(not exported)')}",
         f"- `model/reader.onnx` sha256 {export.get('onnx_sha256', '(not exported)')}, opset "
         f"{export.get('opset', '?')}; ONNX Runtime matches torch within "
-        f"{_fmt(export.get('max_abs_diff'))} on {export.get('check_pairs', '?')} check pairs",
+        f"{_sci(export.get('max_abs_diff'))} on {export.get('check_pairs', '?')} check pairs",
         "",
         "## Limits",
         "",

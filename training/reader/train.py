@@ -223,6 +223,10 @@ def train(args: argparse.Namespace, argv: list[str] | None = None) -> dict[str, 
     dev = limit_groups(read_pairs(args.dev), args.dev_limit) if args.dev else []
     t1 = time.perf_counter()
     metrics = rank_metrics(dev, score(model, tok, cfg, dev, args.eval_batch_size)) if dev else {}
+    yard = read_pairs(args.yardstick) if args.yardstick else []
+    yard_metrics = (
+        rank_metrics(yard, score(model, tok, cfg, yard, args.eval_batch_size)) if yard else {}
+    )
     result = {
         "base": cfg.base,
         "max_length": cfg.max_length,
@@ -243,6 +247,7 @@ def train(args: argparse.Namespace, argv: list[str] | None = None) -> dict[str, 
         "word_embeddings_trained": args.train_embeddings,
         "command": " ".join(["python -m training.reader.train", *(argv or sys.argv[1:])]),
         "dev": metrics,
+        "yardstick": yard_metrics,
     }
     (out / "metrics.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result
@@ -257,6 +262,9 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         default=DATA / "dev.jsonl",
         help="dev pairs for the final MRR/P@1 (empty string: none)",
+    )
+    ap.add_argument(
+        "--yardstick", type=Path, help="pairs measured at the end too, e.g. data/yardstick.jsonl"
     )
     ap.add_argument("--out", type=Path, default=HERE / "runs" / "minilm")
     ap.add_argument("--max-steps", type=int, default=2000)
