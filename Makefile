@@ -58,7 +58,7 @@ doc-tools:
 	fi
 
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=15
 
 # What CI runs after `make test`: tests worth its time but not the default run's (marked ci).
 test-ci: $(STAMP) chromium

@@ -17,6 +17,8 @@ from training.reader import build as build_mod
 from training.reader import fetch
 
 FIXTURES = Path(build_mod.__file__).resolve().parent / "fixtures"
+# Training and exporting a model, even for three steps, costs 15-50 s; CI runs it (make test-ci).
+pytestmark = pytest.mark.ci
 
 
 def _rows(path: Path) -> list[dict]:
