@@ -71,6 +71,17 @@ def _max_seq_length(model_dir: Path) -> int:
     return 512
 
 
+def cache_folder(folder: Path) -> None:
+    """Create a model-cache folder, or say which setting points it somewhere writable."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot write the model cache {folder} ({exc.strerror}); set "
+            "IBID_INDEX__EMBEDDING__MODEL_CACHE (index.embedding.model_cache) to a writable folder"
+        ) from None
+
+
 def _source_stamp(model_dir: Path) -> dict[str, Any]:
     """What identifies the weights an export came from, cheaply (no hashing of 90 MB)."""
     files = sorted(model_dir.glob("*.safetensors")) + sorted(model_dir.glob("*.bin"))
@@ -92,13 +103,7 @@ def onnx_file(model_dir: Path, cache: Path, precision: str, label: str = "") -> 
     target = folder / f"model-{precision}.onnx"
     if target.is_file():
         return target
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot write the model cache {folder} ({exc.strerror}); set "
-            "index.embedding.model_cache to a writable folder"
-        ) from None
+    cache_folder(folder)
     with flock(folder / ".export.lock", wait=True):
         if target.is_file():  # another process finished it while we waited
             return target

@@ -20,6 +20,7 @@ from typing import Any
 from index.e5.checkpoint import Checkpoint, default_source, read_checkpoint
 from index.errors import ConfigError
 from index.locks import flock
+from index.onnx_embed import cache_folder
 
 # Bump when the converted files change (graph, tokenizer, quantisation), so old ones are redone.
 CONVERT_VERSION = 1
@@ -79,13 +80,7 @@ def convert(
     folder = converted_folder(source, cache)
     if _complete(folder, precision):
         return folder
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot write the model cache {folder} ({exc.strerror}); set {CACHE_ENV} "
-            "(index.embedding.model_cache) to a writable folder"
-        ) from None
+    cache_folder(folder)
     with flock(folder / ".convert.lock", wait=True):
         if _complete(folder, precision):  # another process finished it while we waited
             return folder
