@@ -14,12 +14,13 @@ per-channel MatMul-only stays above 0.98 and keeps most of the speed-up.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +70,20 @@ def _max_seq_length(model_dir: Path) -> int:
     if config.is_file():
         return int(json.loads(config.read_text()).get("max_seq_length") or 512)
     return 512
+
+
+@contextlib.contextmanager
+def quiet_root_logger() -> Iterator[None]:
+    """ONNX Runtime's quantiser logs advice through the root logger; quiet it for one call."""
+    import logging
+
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(max(level, logging.ERROR))
+    try:
+        yield
+    finally:
+        root.setLevel(level)
 
 
 def cache_folder(folder: Path) -> None:
@@ -169,17 +184,12 @@ def _export_fp32(model_dir: Path, dest: Path) -> None:
 
 
 def _quantize(fp32: Path, dest: Path, *, feed_forward_only: bool = False) -> None:
-    import logging
 
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     tmp = dest.with_suffix(".tmp")
-    # The quantiser logs advice through the root logger; quiet it for the call only.
-    root = logging.getLogger()
-    level = root.level
-    root.setLevel(max(level, logging.ERROR))
     nodes = _feed_forward_matmuls(fp32) if feed_forward_only else None
-    try:
+    with quiet_root_logger():
         quantize_dynamic(
             str(fp32),
             str(tmp),
@@ -188,8 +198,6 @@ def _quantize(fp32: Path, dest: Path, *, feed_forward_only: bool = False) -> Non
             op_types_to_quantize=["MatMul"],
             nodes_to_quantize=nodes,
         )
-    finally:
-        root.setLevel(level)
     os.replace(tmp, dest)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from index.e5.checkpoint import Checkpoint, default_source, read_checkpoint
 from index.errors import ConfigError
 from index.locks import flock
-from index.onnx_embed import cache_folder
+from index.onnx_embed import cache_folder, quiet_root_logger
 
 # Bump when the converted files change (graph, tokenizer, quantisation), so old ones are redone.
 CONVERT_VERSION = 1
@@ -148,7 +148,6 @@ def _save_graph(ck: Checkpoint, dest: Path) -> None:
 def quantize(fp32: Path, dest: Path, *, feed_forward_only: bool = False) -> None:
     """Dynamic int8 (per-channel weights) of the fp32 graph: every MatMul and attention
     projection, or with `feed_forward_only` just each layer's two feed-forward MatMuls."""
-    import logging
 
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -163,11 +162,7 @@ def quantize(fp32: Path, dest: Path, *, feed_forward_only: bool = False) -> None
             and n.name.endswith(("intermediate", "output"))
             and "attention" not in n.name
         ]
-    # The quantiser logs advice through the root logger; quiet it for the call only.
-    root = logging.getLogger()
-    level = root.level
-    root.setLevel(max(level, logging.ERROR))
-    try:
+    with quiet_root_logger():
         quantize_dynamic(
             str(fp32),
             str(dest),
@@ -179,5 +174,3 @@ def quantize(fp32: Path, dest: Path, *, feed_forward_only: bool = False) -> None
             # tensors after it have no type it could read; all of them are float.
             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
-    finally:
-        root.setLevel(level)
