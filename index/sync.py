@@ -144,7 +144,14 @@ class _Pipeline:
         texts = [c.embed_text for j in jobs for c in j.chunks]
         # Sentence vectors for the extractive answerer ride in the same call (one length-sorted
         # batch) and stay in the vector cache, so a question embeds nothing but itself.
-        all_sentences = [t for j in jobs for t in article_sentence_texts(j.article, j.chunks)]
+        xl = lib.crosslingual
+        # Sentence texts only when a leg may keep their vectors in its cache (the multilingual
+        # leg checks its own, in CrossLingualIndex.add).
+        all_sentences = (
+            [t for j in jobs for t in article_sentence_texts(j.article, j.chunks)]
+            if xl is not None or isinstance(lib.embeddings, CachedEmbeddings)
+            else []
+        )
         sentences = all_sentences if isinstance(lib.embeddings, CachedEmbeddings) else []
         vectors = lib.embeddings.embed_documents(texts + sentences)[: len(texts)] if texts else []
         report.embedded_sentences += len(sentences)
@@ -155,7 +162,7 @@ class _Pipeline:
         chunks = [c for j in jobs for c in j.chunks]
         lib.vectors.upsert(chunks, vectors, lib.settings.chroma.batch_size)
         report.timings_s["store"] += time.perf_counter() - t1
-        if (xl := lib.crosslingual) is not None:
+        if xl is not None:
             t2 = time.perf_counter()
             xl.add(chunks, all_sentences)
             report.timings_s["crosslingual"] = (
