@@ -33,6 +33,7 @@ from training.reader.fetch import (
     load_manifest,
     resolve,
 )
+from training.reader.nearmiss import near_miss_twins
 from training.reader.sources import (
     Group,
     SpanOptions,
@@ -133,6 +134,7 @@ def build(
     compress: bool = False,
     update_manifest: bool = False,
     keep_overlap: bool = False,
+    near_miss_share: float = 0.35,
 ) -> dict[str, Tally]:
     manifest = load_manifest(manifest_path)
     opts = SpanOptions(seed=seed)
@@ -159,6 +161,8 @@ def build(
 
     if not keep_overlap:
         drop_overlap(per_role, tallies)
+    # Training questions only: dev keeps its real near-misses (Ibid's own) for fitting.
+    per_role["train"].extend(near_miss_twins(per_role["train"], near_miss_share, seed))
 
     out.mkdir(parents=True, exist_ok=True)
     for role, groups in per_role.items():
@@ -248,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="keep dev groups that share a sentence with the training pairs",
     )
+    ap.add_argument(
+        "--near-miss-share",
+        type=float,
+        default=0.35,
+        help="share of answerable training questions given a near-miss twin (see nearmiss.py)",
+    )
     args = ap.parse_args(argv)
     try:
         tallies = build(
@@ -262,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             compress=args.gzip,
             update_manifest=args.update_manifest,
             keep_overlap=args.keep_overlap,
+            near_miss_share=args.near_miss_share,
         )
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
