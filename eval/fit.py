@@ -22,7 +22,7 @@ from index.library import Library
 from index.settings import IndexSettings
 from rag import answerability, extractive
 from rag.chain import AnswerChain
-from rag.settings import RagSettings
+from rag.settings import READER_FEATURES, RagSettings
 
 
 def ranked(chain: AnswerChain, case: EvalCase) -> list[extractive.Candidate]:
@@ -34,10 +34,18 @@ def ranked(chain: AnswerChain, case: EvalCase) -> list[extractive.Candidate]:
     floor = chain.settings.retrieval.relevance_floor(plan.crosslingual)
     if not any(e.relevance >= floor for e in evidence):
         return []
-    return extractive.rank(lib, case.question, evidence, qvec, plan=plan)
+    return extractive.rank(
+        lib, case.question, evidence, qvec, plan=plan,
+        reader=chain.reader, reader_top_n=chain.settings.reader.top_n,
+    )  # fmt: skip
 
 
-def fit_weights(chain: AnswerChain, cases: list[EvalCase], l2: float = 0.01) -> tuple[float, ...]:
+def fit_weights(
+    chain: AnswerChain,
+    cases: list[EvalCase],
+    l2: float = 0.01,
+    features: tuple[str, ...] = extractive.FEATURES,
+) -> tuple[float, ...]:
     """A conditional logit: per question, the softmax over its candidates should put the
     gold sentence first. That is the answerer's real task (choose one of N), which a pointwise
     classifier over all sentences of all questions does not optimise. The intercept, which a
@@ -49,10 +57,11 @@ def fit_weights(chain: AnswerChain, cases: list[EvalCase], l2: float = 0.01) -> 
     groups: list[tuple[np.ndarray, int]] = []
     for case in cases:
         cands = ranked(chain, case)
+        cands = [c for c in cands if all(f in c.features for f in features)]  # the read ones
         labels = [same_sentence(c.text, case.gold_sentence) for c in cands]
         if not any(labels):
             continue  # retrieval missed it: nothing for the sentence scorer to learn
-        x = np.array([[c.features[f] for f in extractive.FEATURES] for c in cands])
+        x = np.array([[c.features[f] for f in features] for c in cands])
         groups.append((x, labels.index(True)))
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -65,7 +74,7 @@ def fit_weights(chain: AnswerChain, cases: list[EvalCase], l2: float = 0.01) -> 
             grad -= x[gold] - p @ x
         return total / len(groups), grad / len(groups)
 
-    w = minimize(loss, np.zeros(len(extractive.FEATURES)), jac=True, method="L-BFGS-B").x
+    w = minimize(loss, np.zeros(len(features)), jac=True, method="L-BFGS-B").x
     z = np.concatenate([x @ w for x, _ in groups])
     y = np.concatenate([np.eye(len(x))[gold] for x, gold in groups])
 
@@ -90,7 +99,7 @@ def fit_threshold(chain: AnswerChain, cases: list[EvalCase], max_false: float) -
         if not cands or plan is None:
             (pos if case.answerable else neg).append(-1.0)
             continue
-        decision = answerability.decide_for(case.question, cands[0], plan, no_floor)
+        decision = answerability.decide_for(case.question, cands[0], plan, no_floor, 0.0)
         if not decision.answer:
             blocked_pos += case.answerable
             blocked_neg += not case.answerable
@@ -118,20 +127,33 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="fit WEIGHTS_XL and the crosslingual thresholds (sets of non-English questions)",
     )
+    ap.add_argument(
+        "--reader",
+        action="store_true",
+        help="fit WEIGHTS_READER and rag.reader.min_score for the reader (the shipped one, or "
+        "--reader-model)",
+    )
+    ap.add_argument("--reader-model", default=None, help="a reader folder (see rag.reader)")
     ap.add_argument("--home", type=Path, required=True)
     ap.add_argument("--max-false", type=float, default=0.03)
     ap.add_argument("--only", choices=["weights", "threshold"], default=None)
     args = ap.parse_args(argv)
     lib = Library(args.home, IndexSettings())
-    chain = AnswerChain(lib, RagSettings())
+    settings = RagSettings()
+    settings.reader.enabled = args.reader
+    settings.reader.model = args.reader_model
+    chain = AnswerChain(lib, settings)
     cases = [c for path in args.set for c in load_set(path).cases]
     dev = [c for c in cases if c.split == "dev" and c.kind == "question"]
     out: dict[str, object] = {}
     if args.only != "threshold":
         answerable = [c for c in dev if c.answerable and c.gold_sentence and not c.history]
-        weights = fit_weights(chain, answerable)
-        out["weights"] = dict(zip(("intercept", *extractive.FEATURES), weights, strict=True))
-        if args.crosslingual:
+        features = READER_FEATURES if args.reader else extractive.FEATURES
+        weights = fit_weights(chain, answerable, features=features)
+        out["weights"] = dict(zip(("intercept", *features), weights, strict=True))
+        if args.reader:
+            extractive.WEIGHTS_READER = weights
+        elif args.crosslingual:
             extractive.WEIGHTS_XL = weights
         else:
             extractive.WEIGHTS = weights

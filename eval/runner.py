@@ -118,6 +118,8 @@ def _run_claim(case: EvalCase, chain: AnswerChain) -> m.CaseResult:
         case.claim,
         k=5,
         cover_preceding=chain.settings.answer.cover_preceding,
+        reader=chain.reader,
+        reader_top_n=chain.settings.reader.top_n,
     )
     latency = (time.perf_counter() - t0) * 1e3
     return m.CaseResult(

@@ -55,3 +55,8 @@ class EvalSetError(IbidError):
         self.reason = reason
         where = f"{self.path}: line {line}" if line else self.path
         super().__init__(f"{where}: {reason}")
+
+
+class ModelError(IbidError):
+    """A model file Ibid ships or was pointed at is missing, damaged or of the wrong kind; the
+    message names the file and what to do."""

@@ -80,14 +80,23 @@ def near_miss_note(best: Candidate, gone: list[str], language: str | None = None
     return i18n.text("near_miss", language, title=best.article.title, missing=", ".join(gone))
 
 
-def decide_for(question: str, best: Candidate, plan: Plan, settings: AnswerSettings) -> Decision:
+def decide_for(
+    question: str,
+    best: Candidate,
+    plan: Plan,
+    settings: AnswerSettings,
+    reader_floor: float | None = None,
+) -> Decision:
     """`decide` with the thresholds of how the question was read (`plan`): across languages
-    when the best passage is in another language than the question."""
+    when the best passage is in another language than the question; `reader_floor` when the
+    reader scored the best sentence (its fused score runs on another scale)."""
     floor = (
         settings.crosslingual_min_sentence_score
         if plan.crosslingual
         else settings.min_sentence_score
     )
+    if reader_floor is not None and "reader" in best.features:
+        floor = reader_floor
     return decide(
         question,
         best,

@@ -17,12 +17,16 @@ from index.types import Article
 from rag import answerability, extractive, i18n, llm_answer
 from rag.citations import CitationBook, attribution, locate_in_chunk, source_ref, span_in_quote
 from rag.intent import Intent
+from rag.reader import Reader, load_reader
 from rag.settings import RagSettings
 from rag.types import Answer, AnswerSentence, Evidence, Plan, SeeAlso
 from rag.verdict import Checker
 
 # A stream event: {"type": "token", "text"}, then {"type": "citations"}, then {"type": "answer"}.
 Event = dict[str, Any]
+
+
+_UNSET = object()
 
 
 class Answering:
@@ -40,6 +44,7 @@ class Answering:
         self.settings = settings or RagSettings()
         self._chat = chat_model
         self._checker = checker
+        self._reader: Reader | object | None = _UNSET
 
     @property
     def chat_model(self) -> BaseChatModel:
@@ -48,6 +53,13 @@ class Answering:
 
             self._chat = chat_model(self.settings.llm)
         return self._chat
+
+    @property
+    def reader(self) -> Reader | None:
+        """The reader model (rag.reader), or None when rag.reader.enabled is false."""
+        if self._reader is _UNSET:
+            self._reader = load_reader(self.settings.reader)
+        return self._reader  # type: ignore[return-value]
 
     @property
     def checker(self) -> Checker:
@@ -103,10 +115,14 @@ class Answering:
         plan: Plan,
     ) -> Iterator[Event]:
         s = self.settings.answer
+        r = self.settings.reader
         ranked = extractive.rank(
-            self.library, question, evidence, qvec, extra, s.sentence_weights, plan
+            self.library, question, evidence, qvec, extra, s.sentence_weights, plan,
+            reader=self.reader, reader_top_n=r.top_n,
+        )  # fmt: skip
+        decision = (
+            answerability.decide_for(question, ranked[0], plan, s, r.min_score) if ranked else None
         )
-        decision = answerability.decide_for(question, ranked[0], plan, s) if ranked else None
         if decision is None or not decision.answer:
             self._refuse(answer, evidence, decision.note if decision else None)
             yield {"type": "token", "text": answer.answer}

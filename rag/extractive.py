@@ -19,6 +19,12 @@ chunks is scored on what the question means as well as its words:
 
 The weights are fitted on the dev half of `eval/sets/questions.jsonl` (`python -m eval.fit`);
 the test half is never seen by the fit.
+
+With the reader on (`rag.reader`, English question and articles), the feature score's best
+`top_n` sentences are read against the question by the cross-encoder, and its logit joins the
+features (`reader`, weights `WEIGHTS_READER`, fitted the same way with `--reader`). Then, when
+the best sentence restates another one nearly word for word (a highlight or summary bullet over
+its body sentence) and only the other carries a footnote marker, the one with the source leads.
 """
 
 from __future__ import annotations
@@ -34,13 +40,14 @@ import numpy as np
 from index.lang import analyze
 from index.library import Library
 from index.sentences import chunk_sentences, sentence_embed_text
-from index.text import strip_markers
+from index.text import find_markers, strip_markers
 from index.types import Article, Paragraph
 from rag import answer_type, overlap
-from rag.settings import FEATURES
+from rag.settings import FEATURES, READER_FEATURES
 from rag.types import Evidence
 
 if TYPE_CHECKING:
+    from rag.reader import Reader
     from rag.types import Plan
 
 # Fitted on the dev half (python -m eval.fit, a conditional logit: per question, the gold
@@ -51,6 +58,10 @@ WEIGHTS: tuple[float, ...] = (-22.661, 14.794, -3.344, 9.179, 7.309, 4.076, -3.0
 # --crosslingual). USE-multilingual's, for index.crosslingual.model = "use-m3", are kept below.
 WEIGHTS_XL: tuple[float, ...] = (-40.480, 35.739, 2.782, 5.927, 5.934, 3.627, -6.485, 0.0)
 WEIGHTS_XL_USE: tuple[float, ...] = (-21.497, 21.293, 3.115, 6.570, 5.997, 5.235, -1.886, 0.0)
+# With the reader: intercept, the weights of READER_FEATURES (FEATURES, then `reader`), fitted
+# on the dev half with the shipped reader (python -m eval.fit --reader).
+WEIGHTS_READER: tuple[float, ...] = (-6.0, 4.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0)
+_ENGLISH = (None, "en")
 
 Embed = Callable[[list[str]], Sequence[Sequence[float]]]
 
@@ -97,8 +108,13 @@ def rank(
     extra_terms: list[str] | None = None,
     weights: dict[str, float] | None = None,
     plan: Plan | None = None,
+    reader: Reader | None = None,
+    reader_top_n: int = 20,
 ) -> list[Candidate]:
     """The sentences of `evidence`'s chunks, scored, best first.
+
+    `reader` (when given, and question and articles are English) reads the feature score's
+    best `reader_top_n` sentences; they come first, the rest follow unread with score 0.
 
     When question and passages are not all English (`plan.crosslingual`), `sim` comes from
     the multilingual embedder and the weights are those fitted on the Turkish and Russian
@@ -117,9 +133,66 @@ def rank(
         )  # fmt: skip
     stated = answer_type.statement(question)
     svec = library.embeddings.embed_query(stated) if stated != question else None
-    return score(
+    ranked = score(
         question, cands, qvec, library.embeddings.embed_documents, extra_terms, weights, svec
     )
+    language = plan.language if plan is not None else None
+    if reader is not None and readable(question, ranked, language):
+        ranked = read(reader, question, ranked, reader_top_n, weights)
+    return prefer_sourced(ranked)
+
+
+def readable(question: str, ranked: list[Candidate], language: str | None) -> bool:
+    """The shipped reader learnt English: other questions and articles keep the features."""
+    if language is None:
+        from index.lang import detect
+
+        language = detect(question)
+    return language == "en" and all(c.article.language in _ENGLISH for c in ranked)
+
+
+def read(
+    reader: Reader,
+    question: str,
+    ranked: list[Candidate],
+    top_n: int,
+    weights: dict[str, float] | None = None,
+) -> list[Candidate]:
+    """The best `top_n` re-scored with the reader's logit among the features, best first;
+    the rest after them, unread, with score 0."""
+    head, tail = ranked[:top_n], ranked[top_n:]
+    w = dict(zip(("intercept", *READER_FEATURES), WEIGHTS_READER, strict=True)) | (weights or {})
+    logits = reader.score(question, [(c.article.title, c.text) for c in head])
+    for c, logit in zip(head, logits, strict=True):
+        c.features["reader"] = float(logit)
+        z = w["intercept"] + sum(w[f] * c.features[f] for f in READER_FEATURES)
+        c.score = _sigmoid(z)
+    for c in tail:
+        c.score = 0.0
+    return sorted(head, key=lambda c: -c.score) + tail
+
+
+def has_marker(c: Candidate) -> bool:
+    return bool(find_markers(c.para.text[c.start : c.end]))
+
+
+def prefer_sourced(ranked: list[Candidate], closeness: float = 0.5) -> list[Candidate]:
+    """When the best sentence has no footnote marker of its own and a close rival restates it
+    (most of the shorter one's words in the other) with a marker, the rival leads: the body
+    sentence and its source, not the highlight bullet that repeats it."""
+    if len(ranked) < 2 or has_marker(ranked[0]):
+        return ranked
+    best = ranked[0]
+    for i, c in enumerate(ranked[1:], start=1):
+        if c.score < closeness * best.score:
+            break
+        if _overlap(best.tokens, c.tokens) >= 0.7 and has_marker(c):
+            return [c, *ranked[:i], *ranked[i + 1 :]]
+    return ranked
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
 def score(
@@ -168,7 +241,7 @@ def score(
             "wh": float(w_h),
         }
         z = w["intercept"] + sum(w[f] * c.features[f] for f in FEATURES)
-        c.score = 1.0 / (1.0 + math.exp(-z))
+        c.score = _sigmoid(z)
     return sorted(cands, key=lambda c: -c.score)
 
 

@@ -8,6 +8,7 @@ from index.library import Library
 from index.text import tokenize
 from rag import extractive
 from rag.citations import split_sources
+from rag.reader import Reader
 from rag.retrieval import Retriever
 from rag.types import (
     CitingParagraph,
@@ -36,8 +37,11 @@ def cite(
     filters: Filters | None = None,
     pool: int = 12,
     cover_preceding: bool = False,
+    reader: Reader | None = None,
+    reader_top_n: int = 20,
 ) -> list[Passage]:
-    """Passages that support or contradict `claim`, best support first."""
+    """Passages that support or contradict `claim`, best support first. `reader` (the
+    chain's) reads the claim against its candidate sentences, as for answers."""
     claim = clean_text(claim, "claim")
     check_k(k)
     qvec = library.embeddings.embed_query(claim)
@@ -46,7 +50,9 @@ def cite(
         return []
     claim_tokens = set(tokenize(claim))
     # The same paraphrase-aware sentence score as answers; only the best go to the checker.
-    top = extractive.rank(library, claim, evidence, qvec)[:pool]
+    top = extractive.rank(
+        library, claim, evidence, qvec, reader=reader, reader_top_n=max(pool, reader_top_n)
+    )[:pool]
     verdicts = checker.check_many([(claim, [c.text]) for c in top])
     out: list[Passage] = []
     for c, v in zip(top, verdicts, strict=True):

@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field, SecretStr, model_validator
 # The extractive answerer's sentence features (rag.extractive): the keys its fitted weights,
 # and answer.sentence_weights, are given by.
 FEATURES = ("sim", "cover", "focus", "typed", "rank", "length", "wh")
+# With the reader on, its logit joins them (rag.extractive.WEIGHTS_READER).
+READER_FEATURES = (*FEATURES, "reader")
 
 
 def _crosslingual(default: float, setting: str, why: str) -> Any:
@@ -128,14 +130,49 @@ class AnswerSettings(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> AnswerSettings:
         if self.sentence_weights is not None:
-            unknown = set(self.sentence_weights) - {"intercept", *FEATURES}
+            unknown = set(self.sentence_weights) - {"intercept", *READER_FEATURES}
             if unknown:
                 raise ValueError(
                     f"answer.sentence_weights: unknown keys {sorted(unknown)}; use intercept "
-                    f"and {', '.join(FEATURES)}"
+                    f"and {', '.join(READER_FEATURES)}"
                 )
         if self.max_sentences <= 0:
             raise ValueError(f"answer.max_sentences must be > 0, got {self.max_sentences}")
+        return self
+
+
+class ReaderSettings(BaseModel):
+    enabled: bool = Field(
+        default=True,
+        description="Read the best candidate sentences against the question with the reader "
+        "model (rag.reader) and fuse its score with the features; false gives the feature "
+        "scorer alone.",
+    )
+    model: str | None = Field(
+        default=None,
+        description="A reader folder: Ibid's format (reader.json + reader.onnx, as "
+        "training/reader exports) or a sentence-transformers CrossEncoder. Unset: the reader "
+        "Ibid ships. The fused weights were fitted for that one: refit them for your own "
+        "(python -m eval.fit --reader).",
+    )
+    top_n: int = Field(
+        default=20,
+        description="Candidate sentences the reader reads (the feature scorer's best); the "
+        "rest rank after them.",
+    )
+    min_score: float = Field(
+        default=0.0,
+        description="With the reader on, refuse when the best sentence's fused score is below "
+        "this (it replaces answer.min_sentence_score); fitted on dev.",
+    )
+    threads: int = Field(default=2, description="ONNX Runtime threads for the reader.")
+
+    @model_validator(mode="after")
+    def _check(self) -> ReaderSettings:
+        if self.top_n <= 0:
+            raise ValueError(f"rag.reader.top_n must be > 0, got {self.top_n}")
+        if self.threads <= 0:
+            raise ValueError(f"rag.reader.threads must be > 0, got {self.threads}")
         return self
 
 
@@ -178,5 +215,6 @@ class VerifySettings(BaseModel):
 class RagSettings(BaseModel):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    reader: ReaderSettings = Field(default_factory=ReaderSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     verify: VerifySettings = Field(default_factory=VerifySettings)

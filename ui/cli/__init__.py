@@ -220,6 +220,8 @@ def cite(
         k=k,
         filters=filters,
         cover_preceding=chain.settings.answer.cover_preceding,
+        reader=chain.reader,
+        reader_top_n=chain.settings.reader.top_n,
     )
     if fmt:
         from rag.bibliography import entries_from_passages

@@ -53,6 +53,8 @@ class Service:
             claim,
             k=max(1, min(int(k), 20)),
             cover_preceding=ch.settings.answer.cover_preceding,
+            reader=ch.reader,
+            reader_top_n=ch.settings.reader.top_n,
         )
 
     def _paragraph(self, p: Passage) -> Paragraph | None:
