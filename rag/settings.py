@@ -143,7 +143,7 @@ class AnswerSettings(BaseModel):
 
 class ReaderSettings(BaseModel):
     enabled: bool = Field(
-        default=True,
+        default=False,
         description="Read the best candidate sentences against the question with the reader "
         "model (rag.reader) and fuse its score with the features; false gives the feature "
         "scorer alone.",
