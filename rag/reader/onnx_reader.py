@@ -98,7 +98,7 @@ class OnnxReader:
         package = self._package_folder()
         weights = package / spec.get("file", "model.safetensors")
         try:
-            with safe_open(str(weights), "np") as fh:  # type: ignore[no-untyped-call]
+            with safe_open(str(weights), "np") as fh:
                 matrix = fh.get_tensor(spec["tensor"])
         except Exception as exc:
             raise ModelError(f"{weights}: cannot read {spec['tensor']!r} ({exc})") from None
