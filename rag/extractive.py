@@ -60,7 +60,7 @@ WEIGHTS_XL: tuple[float, ...] = (-40.480, 35.739, 2.782, 5.927, 5.934, 3.627, -6
 WEIGHTS_XL_USE: tuple[float, ...] = (-21.497, 21.293, 3.115, 6.570, 5.997, 5.235, -1.886, 0.0)
 # With the reader: intercept, the weights of READER_FEATURES (FEATURES, then `reader`), fitted
 # on the dev half with the shipped reader (python -m eval.fit --reader).
-WEIGHTS_READER: tuple[float, ...] = (-6.0, 4.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0)
+WEIGHTS_READER: tuple[float, ...] = (-18.064, 10.891, -4.782, 5.687, 7.291, 3.868, -1.585, 16.641, 0.660)
 _ENGLISH = (None, "en")
 
 Embed = Callable[[list[str]], Sequence[Sequence[float]]]

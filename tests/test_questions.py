@@ -161,7 +161,7 @@ def test_test_half_passes_the_committed_baseline(gate_home: Path, tmp_path: Path
 def test_worse_sentence_selection_fails_the_gate(gate_home: Path, tmp_path: Path) -> None:
     # Words only, as the answerer chose before it understood paraphrase.
     lexical = {"intercept": 0.0, "sim": 0.0, "focus": 0.0, "cover": 6.0, "typed": 1.0,
-               "rank": 3.0, "length": -1.0, "wh": 0.0}  # fmt: skip
+               "rank": 3.0, "length": -1.0, "wh": 0.0, "reader": 0.0}  # fmt: skip
     env = {"IBID_RAG__ANSWER__SENTENCE_WEIGHTS": json.dumps(lexical)}
     summary = _gate(gate_home, tmp_path / "rep", env)
     assert summary["returncode"] == 1

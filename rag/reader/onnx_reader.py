@@ -56,11 +56,16 @@ def read_config(folder: Path) -> dict[str, Any]:
 class OnnxReader:
     """Scores (question, sentence) pairs: one logit each, higher = the sentence answers."""
 
-    def __init__(self, folder: Path, threads: int = 2, batch_size: int = 32) -> None:
-        if threads <= 0 or batch_size <= 0:
+    def __init__(self, folder: Path, threads: int = 2, batch_size: int | None = None) -> None:
+        if threads <= 0 or (batch_size is not None and batch_size <= 0):
             raise ValueError("threads and batch_size must be > 0")
         self.folder = Path(folder)
         self.config = read_config(self.folder)
+        if batch_size is None:
+            # Dynamic int8 quantisation scales activations by each run's range, so in a batch
+            # a sentence's score would depend on its neighbours (and their padding): one pair
+            # a run keeps it the sentence's own, at about the same cost on 2 cores.
+            batch_size = 1 if self.config.get("precision") == "int8" else 32
         self.name = str(self.config.get("name", self.folder.name))
         self.max_length = int(self.config["max_length"])
         self.use_title = bool(self.config.get("title", True))

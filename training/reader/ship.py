@@ -190,7 +190,8 @@ def ship(run_dir: Path, dest: Path, precision: str, notes: Path | None = None) -
 
 
 def _shown(path: Path) -> str:
-    return str(path.relative_to(REPO)) if path.resolve().is_relative_to(REPO) else str(path)
+    full = path.resolve()
+    return str(full.relative_to(REPO)) if full.is_relative_to(REPO) else str(path)
 
 
 def write_card(run_dir: Path, dest: Path, info: dict[str, Any], notes: Path | None) -> None:

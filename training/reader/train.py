@@ -134,6 +134,11 @@ def train(args: argparse.Namespace, argv: list[str] | None = None) -> dict[str, 
         # A seeded sample, not the first rows: those would all come from one source.
         rows = random.Random(args.seed).sample(rows, min(args.limit, len(rows)))
     model, tok = from_base(cfg, out / "tokenizer")
+    if args.init_from is not None:
+        # Warm start (a further pass over the data with a fresh schedule): weights only.
+        from safetensors.torch import load_file
+
+        model.load_state_dict(load_file(str(args.init_from / "model.safetensors")))
     if not args.train_embeddings:
         # The word embeddings are most of e5's weights (250k x 384). Frozen, a step is faster on
         # CPU, and the rows of languages the English pairs never use are not decayed away.
@@ -281,6 +286,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--no-title", action="store_true", help="score the sentence without its title")
     ap.add_argument("--fresh", action="store_true", help="ignore an existing checkpoint")
+    ap.add_argument(
+        "--init-from", type=Path, help="start from a trained reader's model folder (weights only)"
+    )
     ap.add_argument(
         "--train-embeddings", action="store_true", help="also train the word embeddings"
     )
