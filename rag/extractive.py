@@ -60,7 +60,17 @@ WEIGHTS_XL: tuple[float, ...] = (-40.480, 35.739, 2.782, 5.927, 5.934, 3.627, -6
 WEIGHTS_XL_USE: tuple[float, ...] = (-21.497, 21.293, 3.115, 6.570, 5.997, 5.235, -1.886, 0.0)
 # With the reader: intercept, the weights of READER_FEATURES (FEATURES, then `reader`), fitted
 # on the dev half with the shipped reader (python -m eval.fit --reader).
-WEIGHTS_READER: tuple[float, ...] = (-18.064, 10.891, -4.782, 5.687, 7.291, 3.868, -1.585, 16.641, 0.660)
+WEIGHTS_READER: tuple[float, ...] = (
+    -18.064,
+    10.891,
+    -4.782,
+    5.687,
+    7.291,
+    3.868,
+    -1.585,
+    16.641,
+    0.660,
+)
 _ENGLISH = (None, "en")
 
 Embed = Callable[[list[str]], Sequence[Sequence[float]]]
@@ -186,9 +196,14 @@ def prefer_sourced(ranked: list[Candidate], closeness: float = 0.5) -> list[Cand
     for i, c in enumerate(ranked[1:], start=1):
         if c.score < closeness * best.score:
             break
-        if _overlap(best.tokens, c.tokens) >= 0.7 and has_marker(c):
+        if restates(best, c) and has_marker(c):
             return [c, *ranked[:i], *ranked[i + 1 :]]
     return ranked
+
+
+def restates(a: Candidate, b: Candidate) -> bool:
+    """Most of the shorter sentence's words are in the other: one says what the other does."""
+    return _overlap(a.tokens, b.tokens) >= 0.7
 
 
 def _sigmoid(z: float) -> float:

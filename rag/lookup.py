@@ -86,14 +86,32 @@ def cite(
             )
         )
     rank = {"supports": 0, "contradicts": 1, "related": 2}
+    by_passage = {id(p): c for p, c in zip(out, top, strict=True)}
     if any("reader" in c.features for c in top):
         # The reader's fused score ranks passages of one verdict better than the checker's
         # support, which measures word and fact overlap, not whether the sentence says it.
-        raw = {id(p): c.score for p, c in zip(out, top, strict=True)}  # unrounded
-        out.sort(key=lambda p: (rank[p.verdict], -raw[id(p)]))
+        # the unrounded score
+        out.sort(key=lambda p: (rank[p.verdict], -by_passage[id(p)].score))
     else:
         out.sort(key=lambda p: (rank[p.verdict], -p.support, -p.score))
-    return out[:k]
+    return _sourced_first(out, by_passage)[:k]
+
+
+def _sourced_first(
+    out: list[Passage], by_passage: dict[int, extractive.Candidate]
+) -> list[Passage]:
+    """The first passage gives way to one of the same verdict that restates it with its own
+    footnote (extractive.prefer_sourced, for passages): the body sentence and its source, not
+    the key-point bullet."""
+    if not out or out[0].footnotes:
+        return out
+    first = by_passage[id(out[0])]
+    for i, p in enumerate(out[1:], start=1):
+        if p.verdict != out[0].verdict:
+            break
+        if p.footnotes and extractive.restates(first, by_passage[id(p)]):
+            return [p, *out[:i], *out[i + 1 :]]
+    return out
 
 
 def source_rows(

@@ -40,9 +40,9 @@ def test_the_shipped_model_is_small_and_described() -> None:
     # The card names its data, licences, command and checksum.
     assert cfg["onnx_sha256"] in card
     for needle in (
-        "SelQA",
-        "PolicyQA",
-        "COVID-QA",
+        "selqa-train",
+        "policyqa-train",
+        "covidqa-train",
         "Apache-2.0",
         "MIT",
         "python -m training.reader",
