@@ -30,7 +30,7 @@ from benchmarks.common import (
     wait_for_quiet,
     write_result,
 )
-from benchmarks.generate import SEED, SIZES, home_for
+from benchmarks.generate import ENGLISH_ONLY, SEED, SIZES, home_for
 
 TARGETS = {"retrieval_p95_ms": 50, "ask_p95_ms": 300, "cold_ask_s": 4.0, "peak_rss_mb": 2048}
 
@@ -56,7 +56,7 @@ def worker(size: str, n: int, warmup: int, profile: bool) -> dict[str, Any]:
 
     startup: dict[str, float] = {}
     t0 = time.perf_counter()
-    lib = Library(home_for(size))
+    lib = Library(home_for(size), ENGLISH_ONLY)
     chain = AnswerChain(lib)
     _, startup["embedder_ms"] = _timed(lambda: lib.embeddings)
     _, startup["chroma_open_ms"] = _timed(lambda: lib.vectors)

@@ -155,12 +155,15 @@ class ReaderSettings(BaseModel):
         "Ibid ships. The fused weights were fitted for that one: refit them for your own "
         "(python -m eval.fit --reader).",
     )
+    # 10: at 100k chunks the extractive ask's p95 is 125 ms with 10 and 518 ms with 20
+    # (benchmarks/results/query-100k-reader*.json); on dev, 20 quoted the answering sentence
+    # for 2 more of 227 questions.
     top_n: int = Field(
-        default=20,
+        default=10,
         description="Candidate sentences the reader reads (the feature scorer's best); the "
         "rest rank after them.",
     )
-    # 1.2e-05 on dev (python -m eval.fit --reader): the highest floor that refuses at most 3%
+    # 1.2e-05 on dev (python -m eval.fit --reader, top_n 20): the highest floor that refuses at most 3%
     # of the answerable dev questions; it adds no refusal there to relevance and constraints.
     min_score: float = Field(
         default=1.2e-05,
