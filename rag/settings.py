@@ -163,8 +163,9 @@ class ReaderSettings(BaseModel):
         description="Candidate sentences the reader reads (the feature scorer's best); the "
         "rest rank after them.",
     )
-    # 1.2e-05 on dev (python -m eval.fit --reader, top_n 20): the highest floor that refuses at most 3%
-    # of the answerable dev questions; it adds no refusal there to relevance and constraints.
+    # 1.2e-05 on dev (python -m eval.fit --reader, top_n 20): the highest floor that refuses
+    # at most 3% of the answerable dev questions; it adds no refusal there to relevance and
+    # the constraint checks.
     min_score: float = Field(
         default=1.2e-05,
         description="With the reader on, refuse when the best sentence's fused score is below "
