@@ -100,7 +100,11 @@ def test_span_sets_become_sentence_labels(pairs: tuple[Path, dict]) -> None:
 
 def test_answer_selection_keeps_labels(pairs: tuple[Path, dict]) -> None:
     out, _ = pairs
-    trec = [r for r in _rows(out / "train.jsonl") if r["source"] == "trecqa-train"]
+    trec = [
+        r
+        for r in _rows(out / "train.jsonl")
+        if r["source"] == "trecqa-train" and "#nearmiss" not in r["group"]  # twins: below
+    ]
     # Detokenised: "Port Alden ?" and "coast , 40 miles" read as running text.
     assert {r["question"] for r in trec} == {
         "Who founded the Quill Foundation?",

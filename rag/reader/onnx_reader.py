@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 CONFIG = "reader.json"
 
 
-def _sha256_file(path: Path) -> str:
+def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -93,7 +93,7 @@ class OnnxReader:
         onnx_path = self.folder / self.config["onnx"]
         if not onnx_path.is_file():
             raise ModelError(f"{onnx_path}: missing; reinstall Ibid or set rag.reader.model")
-        if _sha256_file(onnx_path) != self.config["onnx_sha256"]:
+        if sha256_file(onnx_path) != self.config["onnx_sha256"]:
             raise ModelError(
                 f"{onnx_path}: checksum mismatch (the file is damaged or not the one "
                 f"{CONFIG} describes); restore it with `git checkout -- {onnx_path.name}` or "

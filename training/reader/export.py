@@ -11,7 +11,6 @@ than `--atol` (default 1e-3). Then `<run>/export.json` and `<run>/MODEL_CARD.md`
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -22,6 +21,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from rag.reader.onnx_reader import sha256_file
 from training.reader.model import PairTokenizer, ReaderConfig, load, score, sentence_text
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -57,12 +57,7 @@ CHECK_PAIRS: list[dict[str, Any]] = [
 ]
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+sha256 = sha256_file  # the name ship.py and the tests import
 
 
 def export(model_dir: Path, dest: Path | None = None) -> Path:

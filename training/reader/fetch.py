@@ -18,7 +18,6 @@ exits non-zero when any training or dev file is missing or differs from its sha2
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
@@ -26,6 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from rag.reader.onnx_reader import sha256_file
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
@@ -86,12 +87,7 @@ def file_refs(manifest: dict[str, Any]) -> Iterator[FileRef]:
             )
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+sha256_of = sha256_file
 
 
 def problem(ref: FileRef, raw: Path, local_root: Path) -> str | None:
