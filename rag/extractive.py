@@ -119,7 +119,7 @@ def rank(
     weights: dict[str, float] | None = None,
     plan: Plan | None = None,
     reader: Reader | None = None,
-    reader_top_n: int = 20,
+    reader_top_n: int = 10,
 ) -> list[Candidate]:
     """The sentences of `evidence`'s chunks, scored, best first.
 

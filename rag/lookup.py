@@ -38,7 +38,7 @@ def cite(
     pool: int = 12,
     cover_preceding: bool = False,
     reader: Reader | None = None,
-    reader_top_n: int = 20,
+    reader_top_n: int = 10,
 ) -> list[Passage]:
     """Passages that support or contradict `claim`, best support first. `reader` (the
     chain's) reads the claim against its candidate sentences, as for answers."""
