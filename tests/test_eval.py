@@ -208,6 +208,8 @@ def test_sample_set_passes_the_committed_baseline(tmp_path: Path) -> None:
     assert "<svg" in html and "What did Modi do in July 2025?" in html
 
 
+# A negative control of the gate (it can fail): worth CI's time, not every default run's.
+@pytest.mark.ci
 def test_llm_citing_wrong_passages_fails_the_gate(tmp_path: Path) -> None:
     script = tmp_path / "script.json"
     # Every answer cites evidence block [2] for a claim it does not make.

@@ -158,6 +158,8 @@ def test_test_half_passes_the_committed_baseline(gate_home: Path, tmp_path: Path
     assert summary["returncode"] == 0 and not failed, failed
 
 
+# A negative control of the gate (it can fail): worth CI's time, not every default run's.
+@pytest.mark.ci
 def test_worse_sentence_selection_fails_the_gate(gate_home: Path, tmp_path: Path) -> None:
     # Words only, as the answerer chose before it understood paraphrase.
     lexical = {"intercept": 0.0, "sim": 0.0, "focus": 0.0, "cover": 6.0, "typed": 1.0,
