@@ -8,8 +8,6 @@ from typing import Any
 
 import numpy as np
 
-from index.errors import ModelError
-
 
 class CrossEncoderReader:
     def __init__(self, folder: Path, batch_size: int = 32) -> None:
@@ -19,15 +17,10 @@ class CrossEncoderReader:
         self._model: Any = None
 
     def _load(self) -> Any:
-        from index.embed import offline_env
+        # The same loader as the retrieval reranker (rag.rerank): offline, local files only.
+        from rag.rerank import load_cross_encoder
 
-        offline_env()
-        from sentence_transformers import CrossEncoder
-
-        try:
-            return CrossEncoder(str(self.folder), device="cpu", local_files_only=True)
-        except Exception as exc:
-            raise ModelError(f"{self.folder}: not a CrossEncoder model ({exc})") from None
+        return load_cross_encoder(str(self.folder))
 
     def score(self, question: str, passages: Sequence[tuple[str, str]]) -> np.ndarray:
         """Logits, whatever activation the model applies: a probability p becomes log(p/(1-p)),
